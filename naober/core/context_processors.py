@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from naober.core.parts import PARTS
+from naober.orgs.models import Membership
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """The header on every page: organisations to switch between, and the current one's parts."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    context: dict[str, Any] = {"user_memberships": Membership.objects.for_user(user)}
+    org = getattr(request, "org", None)
+    if org is not None:
+        context["org"] = org
+        context["membership"] = request.membership  # type: ignore[attr-defined]
+        context["parts"] = [
+            {
+                "slug": part.slug,
+                "title": part.title,
+                "url": reverse(f"parts:{part.slug}", kwargs={"org": org.slug}),
+            }
+            for part in PARTS
+        ]
+    return context

@@ -1,0 +1,70 @@
+"""The five parts of naober (DESIGN.md §1), as the navigation shows them.
+
+A part that is not built yet still has a page: an empty state that says what it will do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Part:
+    slug: str
+    title: Promise
+    question: Promise
+    promise: Promise
+
+
+PARTS = (
+    Part(
+        "diagnose",
+        _("Diagnose"),
+        _("How does the work really flow?"),
+        _(
+            "Import your team's customer questions from the helpdesk or ERP and see lead times, service level, "
+            "how the load is spread and how help flows — and whether people only help once their own target is met."
+        ),
+    ),
+    Part(
+        "simulate",
+        _("Simulate"),
+        _("What would another incentive scheme do?"),
+        _(
+            "Describe the bonus and KPI scheme as it stands or as proposed, calibrate it on your own work data, "
+            "and compare schemes side by side before anyone changes a bonus."
+        ),
+    ),
+    Part(
+        "steer",
+        _("Steer"),
+        _("Which goals serve our values?"),
+        _(
+            "Team goals tied to customer care, lead time, chain collaboration, quality and learning, each with its "
+            "straight line, its meaning for the customer and its indicators. The goal check warns about ego goals."
+        ),
+    ),
+    Part(
+        "contribute",
+        _("Contribute and learn"),
+        _("What will the customer notice of my work tomorrow?"),
+        _(
+            "Record your contribution and the help you gave or got, tell stories of doubt, friction and pride, and "
+            "hold learning reviews that turn stories and numbers into actions."
+        ),
+    ),
+    Part(
+        "scan",
+        _("Balance scan"),
+        _("Where do we stand between result and relation?"),
+        _(
+            "A short questionnaire for leaders and staff. Anonymous, reported per group of at least five, with the "
+            "gap between how leaders and staff see the organisation."
+        ),
+    ),
+)
+
+PARTS_BY_SLUG = {part.slug: part for part in PARTS}

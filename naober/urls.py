@@ -1,0 +1,18 @@
+"""The URL map: accounts, the organisation pages under /o/<slug>/, the API under /api/v1/."""
+
+from __future__ import annotations
+
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from naober.api import api
+from naober.core.urls import org_urlpatterns
+
+urlpatterns = [
+    path("", include("naober.core.urls")),
+    path("accounts/", include("naober.accounts.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("o/<slug:org>/", include("naober.orgs.urls")),
+    path("o/<slug:org>/", include((org_urlpatterns, "parts"))),
+    path("api/v1/", api.urls),
+]
