@@ -22,6 +22,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         context["parts"] = [
             {
                 "slug": part.slug,
+                "question": part.question,
                 "title": part.title,
                 "url": reverse(f"parts:{part.slug}", kwargs={"org": org.slug}),
             }

@@ -69,7 +69,8 @@ class Organisation(models.Model):
 
 class TeamQuerySet(models.QuerySet["Team"]):
     def in_org(self, organisation: Organisation) -> TeamQuerySet:
-        return self.filter(organisation=organisation)
+        # The organisation comes along because every link to a team carries its slug.
+        return self.filter(organisation=organisation).select_related("organisation")
 
 
 class Team(models.Model):
@@ -99,7 +100,12 @@ class Team(models.Model):
         verbose_name_plural = _("teams")
         ordering: ClassVar[list[str]] = ["name"]
         constraints: ClassVar[list[models.BaseConstraint]] = [
-            models.UniqueConstraint(Lower("name"), "organisation", name="team_name_unique_in_org")
+            models.UniqueConstraint(
+                Lower("name"),
+                "organisation",
+                name="team_name_unique_in_org",
+                violation_error_message=_("There is already a team with this name."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -111,7 +117,7 @@ class Team(models.Model):
 
 class PersonQuerySet(models.QuerySet["Person"]):
     def in_org(self, organisation: Organisation) -> PersonQuerySet:
-        return self.filter(organisation=organisation)
+        return self.filter(organisation=organisation).select_related("organisation")
 
     def current(self) -> PersonQuerySet:
         return self.filter(left_on__isnull=True)

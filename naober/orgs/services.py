@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -30,8 +30,14 @@ def organisation_create(*, name: str, slug: str, city: str = "") -> Organisation
 
 
 def team_create(*, organisation: Organisation, name: str, description: str = "") -> Team:
+    """Create a team; a ValidationError names the field (a taken name is an error on ``name``)."""
     team = Team(organisation=organisation, name=name.strip(), description=description.strip())
-    team.full_clean()
+    try:
+        team.full_clean()
+    except ValidationError as error:
+        raise ValidationError(
+            {"name" if k == NON_FIELD_ERRORS else k: v for k, v in error.message_dict.items()}
+        ) from None
     team.save()
     return team
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -40,9 +41,13 @@ def home(request: OrgRequest) -> HttpResponse:
 def team_list(request: OrgRequest) -> HttpResponse:
     form = TeamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        team = services.team_create(organisation=request.org, **form.cleaned_data)
-        messages.success(request, _("Team %(name)s created.") % {"name": team.name})
-        return redirect(team)
+        try:
+            team = services.team_create(organisation=request.org, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Team %(name)s created.") % {"name": team.name})
+            return redirect(team)
     teams = (
         Team.objects.in_org(request.org)
         .annotate(size=Count("members", distinct=True), portfolio_count=Count("portfolios", distinct=True))
@@ -56,7 +61,8 @@ def team_list(request: OrgRequest) -> HttpResponse:
 def team_detail(request: OrgRequest, team_id: int) -> HttpResponse:
     team = get_in_org(Team, request, team_id)
     portfolios = Portfolio.objects.filter(team=team).select_related("owner")
-    members = team.members.current().prefetch_related(Prefetch("portfolios", queryset=portfolios))
+    members = team.members.current().select_related("organisation")
+    members = members.prefetch_related(Prefetch("portfolios", queryset=portfolios))
     context = {"team": team, "members": members, "leads": team.leads.all(), "portfolios": portfolios}
     return render(request, "orgs/team_detail.html", context)
 
