@@ -161,7 +161,7 @@ def _people_in_org(request: OrgRequest, ids: list[int]) -> list[Person]:
     return people
 
 
-@router.get("orgs", response=list[OrganisationOut], summary="The organisations I belong to")
+@router.get("orgs", response={200: list[OrganisationOut], **ERRORS}, summary="The organisations I belong to")
 def list_organisations(request: HttpRequest) -> list[OrganisationOut]:
     return [_org_out(m.organisation, m.role) for m in Membership.objects.for_user(request.user)]
 
