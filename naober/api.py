@@ -17,9 +17,31 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import APIKeyCookie, HttpBearer
+from pydantic import field_validator
 
 from naober.accounts.models import ApiToken
 from naober.core.access import Access, bind, resolve_membership
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+class InputSchema(Schema):
+    """Base of every request body: text with NUL characters is refused (PostgreSQL cannot store it)."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _refuse_nul_characters(cls, data: Any) -> Any:
+        if _has_nul(data):
+            raise ValueError("Text may not contain NUL (0x00) characters.")
+        return data
 
 
 class ErrorItem(Schema):

@@ -80,6 +80,8 @@ def resolve_membership(user: Any, slug: str) -> Membership:
     """The user's membership in the organisation with this slug, or 404."""
     if not getattr(user, "is_authenticated", False):
         raise PermissionDenied
+    if "\x00" in slug:  # no slug has one, and PostgreSQL refuses it in a query
+        raise Http404
     membership = (
         Membership.objects.select_related("organisation", "person")
         .filter(user=user, organisation__slug=slug, user__is_active=True)

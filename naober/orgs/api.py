@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from pydantic import EmailStr, Field
 
-from naober.api import ERRORS, error_response, org_auth
+from naober.api import ERRORS, InputSchema, error_response, org_auth
 from naober.core.access import (
     COLLEAGUES,
     EVERYONE,
@@ -39,7 +39,7 @@ class OrganisationOut(Schema):
     role: str
 
 
-class OrganisationPatch(Schema):
+class OrganisationPatch(InputSchema):
     name: str | None = Field(None, min_length=1, max_length=200)
     city: str | None = Field(None, max_length=100)
     anonymity_threshold: int | None = Field(None, ge=5, le=1000)
@@ -53,12 +53,12 @@ class TeamOut(Schema):
     lead_ids: list[int]
 
 
-class TeamIn(Schema):
+class TeamIn(InputSchema):
     name: str = Field(min_length=1, max_length=120)
     description: str = Field("", max_length=5000)
 
 
-class TeamPatch(Schema):
+class TeamPatch(InputSchema):
     name: str | None = Field(None, min_length=1, max_length=120)
     description: str | None = Field(None, max_length=5000)
     member_ids: list[int] | None = None
@@ -76,7 +76,7 @@ class PersonOut(Schema):
     personnel_number: str | None
 
 
-class PersonIn(Schema):
+class PersonIn(InputSchema):
     name: str = Field(min_length=1, max_length=150)
     email: EmailStr | None = None
     personnel_number: str = Field("", max_length=40)
@@ -84,7 +84,7 @@ class PersonIn(Schema):
     team_ids: list[int] = Field(default_factory=list)
 
 
-class PersonPatch(Schema):
+class PersonPatch(InputSchema):
     name: str | None = Field(None, min_length=1, max_length=150)
     email: EmailStr | None = None
     personnel_number: str | None = Field(None, max_length=40)
@@ -100,11 +100,11 @@ class MembershipOut(Schema):
     person_id: int | None
 
 
-class MembershipPatch(Schema):
+class MembershipPatch(InputSchema):
     role: Role
 
 
-class InvitationIn(Schema):
+class InvitationIn(InputSchema):
     email: EmailStr
     role: Role
     person_id: int | None = None

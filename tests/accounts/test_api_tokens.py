@@ -42,3 +42,12 @@ def test_api_errors_have_one_shape(world: World, leader_client: Client) -> None:
     missing = leader_client.get(f"/api/v1/orgs/{world.org.slug}/teams/999999")
     assert missing.status_code == 404
     assert missing.json() == {"detail": "Not found.", "errors": []}
+
+
+def test_api_refuses_text_with_nul_characters(world: World, leader_client: Client) -> None:
+    """PostgreSQL cannot store NUL; the API says so as a 422 instead of failing (found by schemathesis)."""
+    response = leader_client.post(
+        f"/api/v1/orgs/{world.org.slug}/people", data={"name": "Nul\x00"}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert leader_client.get("/api/v1/orgs/ter%00horst").status_code == 404
