@@ -9,6 +9,8 @@ UV_VERSION := 0.13.9
 NAOBER := $(PY) -m naober.cli
 # PostgreSQL for the second test pass; the pass is skipped (and says so) when nothing answers there.
 NAOBER_TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/naober
+# The suite runs on both cores; PYTEST_ARGS= runs it in one process.
+PYTEST_ARGS ?= -n 2
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: install run test lint types layering test-sqlite test-postgres messages benchmarks clean
@@ -45,12 +47,12 @@ layering: install
 	$(VENV)/bin/lint-imports
 
 test-sqlite: install
-	NAOBER_DATABASE_URL= $(VENV)/bin/pytest
+	NAOBER_DATABASE_URL= $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-postgres: install
 	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(NAOBER_TEST_DATABASE_URL)'.rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== The suite again, on PostgreSQL ($(NAOBER_TEST_DATABASE_URL)) =="; \
-		NAOBER_DATABASE_URL=$(NAOBER_TEST_DATABASE_URL) $(VENV)/bin/pytest; \
+		NAOBER_DATABASE_URL=$(NAOBER_TEST_DATABASE_URL) $(VENV)/bin/pytest $(PYTEST_ARGS); \
 	else \
 		echo "== PostgreSQL does not answer at $(NAOBER_TEST_DATABASE_URL): the PostgreSQL pass is skipped =="; \
 	fi

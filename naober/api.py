@@ -7,7 +7,7 @@ policies as the pages (outsiders get 404, roles without the right get 403).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -17,7 +17,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import APIKeyCookie, HttpBearer
-from pydantic import field_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from naober.accounts.models import ApiToken
 from naober.core.access import Access, bind, resolve_membership
@@ -33,8 +33,24 @@ def _has_nul(value: Any) -> bool:
     return False
 
 
+# The largest id a database row can have (a signed 64-bit integer); larger numbers are refused as input
+# instead of overflowing the database driver.
+MAX_ID = 2**63 - 1
+RowId = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
 class InputSchema(Schema):
-    """Base of every request body: text with NUL characters is refused (PostgreSQL cannot store it)."""
+    """Base of every request body, validated strictly: a JSON object with only the documented fields,
+    and no text with NUL characters (PostgreSQL cannot store them)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _require_an_object(cls, data: Any) -> Any:
+        if not isinstance(getattr(data, "_obj", data), dict):
+            raise ValueError("The body must be a JSON object.")
+        return data
 
     @field_validator("*", mode="before")
     @classmethod

@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from pydantic import EmailStr, Field
 
-from naober.api import ERRORS, InputSchema, error_response, org_auth
+from naober.api import ERRORS, InputSchema, RowId, error_response, org_auth
 from naober.core.access import (
     COLLEAGUES,
     EVERYONE,
@@ -49,8 +49,8 @@ class TeamOut(Schema):
     id: int
     name: str
     description: str
-    member_ids: list[int]
-    lead_ids: list[int]
+    member_ids: list[RowId]
+    lead_ids: list[RowId]
 
 
 class TeamIn(InputSchema):
@@ -61,15 +61,15 @@ class TeamIn(InputSchema):
 class TeamPatch(InputSchema):
     name: str | None = Field(None, min_length=1, max_length=120)
     description: str | None = Field(None, max_length=5000)
-    member_ids: list[int] | None = None
-    lead_ids: list[int] | None = None
+    member_ids: list[RowId] | None = None
+    lead_ids: list[RowId] | None = None
 
 
 class PersonOut(Schema):
     id: int
     name: str
     job_title: str
-    team_ids: list[int]
+    team_ids: list[RowId]
     left_on: date | None
     # Only for the person themself and for leaders; null for everyone else.
     email: str | None
@@ -81,7 +81,7 @@ class PersonIn(InputSchema):
     email: EmailStr | None = None
     personnel_number: str = Field("", max_length=40)
     job_title: str = Field("", max_length=120)
-    team_ids: list[int] = Field(default_factory=list)
+    team_ids: list[RowId] = Field(default_factory=list)
 
 
 class PersonPatch(InputSchema):
@@ -89,7 +89,7 @@ class PersonPatch(InputSchema):
     email: EmailStr | None = None
     personnel_number: str | None = Field(None, max_length=40)
     job_title: str | None = Field(None, max_length=120)
-    team_ids: list[int] | None = None
+    team_ids: list[RowId] | None = None
     left_on: date | None = None
 
 
@@ -107,7 +107,7 @@ class MembershipPatch(InputSchema):
 class InvitationIn(InputSchema):
     email: EmailStr
     role: Role
-    person_id: int | None = None
+    person_id: RowId | None = None
 
 
 class InvitationOut(Schema):
@@ -154,7 +154,7 @@ def _person_out(request: OrgRequest, person: Person) -> PersonOut:
     )
 
 
-def _people_in_org(request: OrgRequest, ids: list[int]) -> list[Person]:
+def _people_in_org(request: OrgRequest, ids: list[RowId]) -> list[Person]:
     people = list(Person.objects.in_org(request.org).filter(pk__in=ids))
     if len(people) != len(set(ids)):
         raise HttpError(422, "Some person ids are not people of this organisation.")
@@ -193,13 +193,13 @@ def create_team(request: OrgRequest, org: str, payload: TeamIn) -> Status[TeamOu
 
 
 @router.get("orgs/{org}/teams/{team_id}", response={200: TeamOut, **ERRORS}, auth=org_auth(TEAMS_EDITABLE_BY_LEADERS))
-def get_team(request: OrgRequest, org: str, team_id: int) -> TeamOut:
+def get_team(request: OrgRequest, org: str, team_id: RowId) -> TeamOut:
     return _team_out(get_object_or_404(Team, organisation=request.org, pk=team_id))
 
 
 @router.patch("orgs/{org}/teams/{team_id}", response={200: TeamOut, **ERRORS}, auth=org_auth(TEAMS_EDITABLE_BY_LEADERS))
 @transaction.atomic
-def update_team(request: OrgRequest, org: str, team_id: int, payload: TeamPatch) -> TeamOut:
+def update_team(request: OrgRequest, org: str, team_id: RowId, payload: TeamPatch) -> TeamOut:
     team = get_object_or_404(Team, organisation=request.org, pk=team_id)
     changes = payload.model_dump(exclude_unset=True, exclude_none=True)
     for field in ("name", "description"):
@@ -215,7 +215,7 @@ def update_team(request: OrgRequest, org: str, team_id: int, payload: TeamPatch)
 
 
 @router.delete("orgs/{org}/teams/{team_id}", response={204: None, **ERRORS}, auth=org_auth(TEAMS_EDITABLE_BY_LEADERS))
-def delete_team(request: OrgRequest, org: str, team_id: int) -> Status[None]:
+def delete_team(request: OrgRequest, org: str, team_id: RowId) -> Status[None]:
     get_object_or_404(Team, organisation=request.org, pk=team_id).delete()
     return Status(204, None)
 
@@ -296,7 +296,7 @@ def import_people(
     response={200: PersonOut, **ERRORS},
     auth=org_auth(PEOPLE_EDITABLE_BY_LEADERS),
 )
-def get_person(request: OrgRequest, org: str, person_id: int) -> PersonOut:
+def get_person(request: OrgRequest, org: str, person_id: RowId) -> PersonOut:
     return _person_out(request, get_object_or_404(Person, organisation=request.org, pk=person_id))
 
 
@@ -306,7 +306,7 @@ def get_person(request: OrgRequest, org: str, person_id: int) -> PersonOut:
     auth=org_auth(PEOPLE_EDITABLE_BY_LEADERS),
 )
 @transaction.atomic
-def update_person(request: OrgRequest, org: str, person_id: int, payload: PersonPatch) -> PersonOut:
+def update_person(request: OrgRequest, org: str, person_id: RowId, payload: PersonPatch) -> PersonOut:
     person = get_object_or_404(Person, organisation=request.org, pk=person_id)
     changes = payload.model_dump(exclude_unset=True)
     for field in ("name", "personnel_number", "job_title", "left_on"):
@@ -339,7 +339,7 @@ def list_memberships(request: OrgRequest, org: str) -> list[MembershipOut]:
     response={200: MembershipOut, **ERRORS},
     auth=org_auth(LEADERS_WRITE),
 )
-def update_membership(request: OrgRequest, org: str, membership_id: int, payload: MembershipPatch) -> MembershipOut:
+def update_membership(request: OrgRequest, org: str, membership_id: RowId, payload: MembershipPatch) -> MembershipOut:
     membership = get_object_or_404(Membership, organisation=request.org, pk=membership_id)
     if membership.pk == request.membership.pk and payload.role != Role.LEADER:
         raise HttpError(422, "You cannot take away your own leadership role; ask another leader.")
@@ -351,7 +351,7 @@ def update_membership(request: OrgRequest, org: str, membership_id: int, payload
 
 
 @router.delete("orgs/{org}/memberships/{membership_id}", response={204: None, **ERRORS}, auth=org_auth(LEADERS_WRITE))
-def delete_membership(request: OrgRequest, org: str, membership_id: int) -> Status[None]:
+def delete_membership(request: OrgRequest, org: str, membership_id: RowId) -> Status[None]:
     membership = get_object_or_404(Membership, organisation=request.org, pk=membership_id)
     if membership.pk == request.membership.pk:
         raise HttpError(422, "You cannot remove your own membership.")

@@ -5,10 +5,17 @@ from typing import Any, ClassVar, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from naober.orgs.models import Organisation, Person, Role, Team
+from naober.orgs.models import MIN_ANONYMITY_THRESHOLD, Organisation, Person, Role, Team
 
 
 class OrganisationSettingsForm(forms.ModelForm[Organisation]):
+    anonymity_threshold = forms.IntegerField(
+        label=_("Smallest group reported"),
+        min_value=MIN_ANONYMITY_THRESHOLD,
+        max_value=1000,
+        help_text=_("Groups with fewer respondents are never shown. At least 5."),
+    )
+
     class Meta:
         model = Organisation
         fields: ClassVar[list[str]] = ["name", "city", "anonymity_threshold"]
@@ -18,6 +25,7 @@ class TeamForm(forms.ModelForm[Team]):
     class Meta:
         model = Team
         fields: ClassVar[list[str]] = ["name", "description"]
+        widgets: ClassVar[dict[str, forms.Widget]] = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
 class InvitationForm(forms.Form):
@@ -27,6 +35,7 @@ class InvitationForm(forms.Form):
         label=_("Person"),
         queryset=Person.objects.none(),
         required=False,
+        empty_label=_("(nobody yet)"),
         help_text=_("Link the login to someone already in naober, so their own data is theirs."),
     )
 

@@ -132,7 +132,7 @@ class Person(models.Model):
         who_sees=_(
             "Colleagues see name, job title and teams; e-mail and personnel number only the person and leadership"
         ),
-        kept=_("While employed; on leaving the person is anonymised, team figures stay intact"),
+        kept=_("As long as the person is in naober; the date of leaving is recorded"),
     )
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="people")
@@ -245,7 +245,7 @@ class Invitation(models.Model):
         what=_("Invitations: e-mail address, role, who invited and when"),
         why=_("To let a new user in with the right role."),
         who_sees=_("Leadership"),
-        kept=_("Until accepted or withdrawn"),
+        kept=_("As long as the organisation uses naober, with the date it was accepted"),
     )
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
@@ -285,6 +285,8 @@ class AuditEvent(models.Model):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
         ordering: ClassVar[list[str]] = ["-at"]
+        # Serves the pruning of events older than AUDIT_RETENTION_DAYS in services.audit().
+        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["at"], name="auditevent_at")]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.subject}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -99,5 +100,10 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     return membership
 
 
+# The transparency register promises two years.
+AUDIT_RETENTION_DAYS = 730
+
+
 def audit(*, organisation: Organisation, actor: User | None, action: str, subject: str) -> None:
     AuditEvent.objects.create(organisation=organisation, actor=actor, action=action, subject=subject[:200])
+    AuditEvent.objects.filter(at__lt=timezone.now() - timedelta(days=AUDIT_RETENTION_DAYS)).delete()

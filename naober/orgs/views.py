@@ -95,12 +95,15 @@ def person_detail(request: OrgRequest, person_id: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def settings_page(request: OrgRequest) -> HttpResponse:
     form = OrganisationSettingsForm(request.POST or None, instance=request.org)
+    saved = False
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("Settings saved."))
-        return redirect("orgs:settings", org=request.org.slug)
+        if not request.htmx:
+            messages.success(request, _("Settings saved."))
+            return redirect("orgs:settings", org=request.org.slug)
+        saved = True  # htmx swaps the form in place, so it carries the confirmation itself
     template = "orgs/settings.html#settings-form" if request.htmx else "orgs/settings.html"
-    return render(request, template, {"form": form}, status=422 if form.errors else 200)
+    return render(request, template, {"form": form, "saved": saved}, status=422 if form.errors else 200)
 
 
 @org_view(LEADERS_ONLY)

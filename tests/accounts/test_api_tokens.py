@@ -51,3 +51,20 @@ def test_api_refuses_text_with_nul_characters(world: World, leader_client: Clien
     )
     assert response.status_code == 422
     assert leader_client.get("/api/v1/orgs/ter%00horst").status_code == 404
+
+
+def test_api_refuses_ids_beyond_what_a_database_can_hold(world: World, leader_client: Client) -> None:
+    """An id of 2**63 overflowed SQLite's driver (found by schemathesis); now it is a 422."""
+    url = f"/api/v1/orgs/{world.org.slug}/teams/{world.binnendienst.pk}"
+    response = leader_client.patch(url, data={"member_ids": [2**63]}, content_type="application/json")
+    assert response.status_code == 422
+    assert leader_client.get(f"/api/v1/orgs/{world.org.slug}/teams/{2**63}").status_code == 422
+
+
+def test_api_refuses_a_body_that_is_not_an_object_or_has_unknown_fields(world: World, leader_client: Client) -> None:
+    url = f"/api/v1/orgs/{world.org.slug}"
+    assert leader_client.patch(url, data=[], content_type="application/json").status_code == 422
+    response = leader_client.patch(url, data={"naam": "X"}, content_type="application/json")
+    assert response.status_code == 422
+    world.org.refresh_from_db()
+    assert world.org.name == "Ter Horst Installatietechniek"

@@ -6,7 +6,7 @@ import re
 from typing import Any, TypedDict
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Error, Page
+from playwright.sync_api import ConsoleMessage, Error, Page, expect
 
 from tests.browser.conftest import REPO_DIR, OpenPage, Screenshot, log_in
 from tests.conftest import World
@@ -119,10 +119,11 @@ def test_pages_satisfy_the_content_security_policy(browser_world: World, open_pa
     # htmx swaps a fragment in; it must not need inline styles or eval to do so.
     settings = f"/o/{browser_world.org.slug}/settings/"
     visit(leader, settings)
-    with leader.expect_response(lambda r: r.request.method == "GET" and r.url.endswith(settings)) as fragment:
+    with leader.expect_response(lambda r: r.request.method == "POST" and r.url.endswith(settings)) as fragment:
         leader.locator("#settings-form").get_by_role("button").click()
     assert fragment.value.request.all_headers().get("hx-request") == "true", "the form was not sent by htmx"
     leader.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
+    expect(leader.locator("#settings-form [role=status]")).to_be_visible()
     assert not refusals, "The browser refused something the Content-Security-Policy forbids:\n" + "\n".join(refusals)
 
 

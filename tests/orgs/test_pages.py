@@ -122,3 +122,25 @@ def test_api_hides_private_fields_from_colleagues(world: World) -> None:
     assert by_name["Daan Kamphuis"]["email"] is None
     assert by_name["Chantal Nijhuis"]["email"] == "chantal@terhorst.example"
     assert {p["name"] for p in people}.isdisjoint({"Zoë Oosterveld"})
+
+
+def test_settings_saved_through_htmx_confirm_in_place(world: World, leader_client: Client) -> None:
+    url = f"/o/{world.org.slug}/settings/"
+    data = {"name": world.org.name, "city": "Hengelo", "anonymity_threshold": 6}
+    response = leader_client.post(url, data, HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "Settings saved." in response.content.decode()
+    world.org.refresh_from_db()
+    assert world.org.anonymity_threshold == 6
+
+
+def test_audit_events_older_than_two_years_are_removed(world: World, leader_client: Client) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = AuditEvent.objects.create(organisation=world.org, action="person.viewed", subject="oud")
+    AuditEvent.objects.filter(pk=old.pk).update(at=timezone.now() - timedelta(days=731))
+    leader_client.get(f"/o/{world.org.slug}/people/{world.people['daan'].pk}/")
+    assert not AuditEvent.objects.filter(pk=old.pk).exists()
+    assert AuditEvent.objects.filter(subject=world.people["daan"].name).exists()
