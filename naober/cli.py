@@ -1,4 +1,4 @@
-"""The ``naober`` command: serve, manage, org, people, demo.
+"""The ``naober`` command: serve, manage, org, people, demo, simulate.
 
 Each sub-command is a thin adapter: parse the arguments, set Django up, call the same service the pages
 and the API call, print the outcome. Exit codes: 0 done, 1 nothing done because of errors in the input,
@@ -17,6 +17,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from naober.cli_simulate import add_parser as add_simulate_parser
 
 
 def _setup() -> None:
@@ -185,6 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--reset", action="store_true", help="remove the demo organisation first")
     demo.add_argument("--if-empty", action="store_true", help="only when the database has no organisation")
     demo.set_defaults(func=cmd_demo)
+
+    add_simulate_parser(commands)
     return parser
 
 

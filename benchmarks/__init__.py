@@ -1,0 +1,1 @@
+"""Benchmarks of the simulation engine: `python -m benchmarks` (`make benchmarks`)."""

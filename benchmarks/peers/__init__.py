@@ -1,0 +1,1 @@
+"""Independent implementations of docs/simulation.md, to check the engine against and to measure it by."""
