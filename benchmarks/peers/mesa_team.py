@@ -9,7 +9,8 @@ How it is built, the way Mesa's own examples are (wolf_sheep for the scheduling,
 - `TeamModel` is a `mesa.Model`. It holds the queues, the absence calendar, the period's tallies and the
   clock, and a `DataCollector` that records the outputs at the end of every bonus period.
 - `Member` is a `mesa.Agent`. Its `decide()` is the decision point of §2: the logit choice over own work,
-  helping a colleague and staying idle. `start()` and `finish()` are the two halves of serving a request.
+  helping a colleague and staying idle; `offer()` is the decision point a new request brings. `start()` and
+  `finish()` are the two halves of serving a request.
 - Time is continuous. Mesa 3.3 ships discrete-event scheduling in `mesa.experimental.devs`, so the model
   runs on a `DEVSimulator` whose float clock is the working-hour clock of §1: arrivals and service
   completions are events at their exact times. A fixed tick (one minute, say) would round every service
@@ -19,12 +20,19 @@ How it is built, the way Mesa's own examples are (wolf_sheep for the scheduling,
   `model.agents.do(...)`. Members are asked in index order, not with `shuffle_do`, because the contract
   fixes that order for new requests (after the owner, see below) and the engine uses it at every offer.
 
+The choice at a decision point is the one docs/simulation.md §5 plans and the engine implements (state of
+2026-11-28): utilities as in §2, but chosen in two logit stages, "own work, or idle when the own queue is
+empty" against "help" (valued by the best colleague queue minus the cost of helping), then which colleague's
+queue; the cost of helping is `w · B / hours left in the period` under a threshold or capped bonus while it
+still moves, `w · m_i · v_i · a_i / s_i` under a linear or rank bonus, else 0; and choosing to idle starts an
+idle spell that only the member's own queue getting work, finishing work or a new day ends.
+
 Where docs/simulation.md leaves a detail open, the peer reads it as follows (and so does the engine):
 
 - A new request (a rework too) is offered to its owner first when the owner is free and present, then to the
   other free members in index order. (The contract says "in order of member index" only; read literally,
-  a free low-index member beats an idle owner to their own customer, and in the default team the help share
-  rises from 0.57 to 0.61 of the hours.)
+  a free low-index member beats an idle owner to their own customer; under the one-stage choice of §2 that
+  raised the default team's help share from 0.57 to 0.61 of the hours.)
 - Before the first period every colleague counts as an average reciprocator (`g_ij = 1`) and willingness
   starts at `Scheme.willingness_initial`.
 - A shorter last period (250 days are 12.5 periods of 20) gets a target and a `Q` in proportion to its days.
@@ -109,18 +117,30 @@ class Member(mesa.Agent):
         self.target_eur = 0.0  # set at the start of every period
         self.started_hours = 0.0
         self.help_counts_after_target = False
+        self.resting = False  # in an idle spell: chose to idle and waits for own work or the next day
+        self.period_help_cost = 0.0  # help_cost() under a linear or rank bonus, set per period
         self.bonus_eur = 0.0  # summed over the periods
         self.hours_worked = 0.0
 
     # -- the decision point ------------------------------------------------------------------------------
 
     def decide(self) -> None:
-        """A decision point (§2): when free and present, pick an option and start it."""
-        if self.busy_with is not None or not self.present:
+        """A decision point (§2): when free and present and there is work waiting, pick an option and start it.
+
+        Choosing to idle starts an idle spell (`resting`): see `offer`.
+        """
+        if self.busy_with is not None or not self.present or not any(self.model.queues):
             return
         choice = self.model.choose(self)
+        self.resting = choice is None
         if choice is not None:
             self.start(choice)
+
+    def offer(self, owner: int) -> None:
+        """A new request for `owner` is offered: an idle spell ends only when the member's own queue gets work."""
+        if self.resting and owner != self.index:
+            return
+        self.decide()
 
     def marginal_own_value(self) -> float:
         """m_i: euros of bonus per euro of own revenue, by bonus shape (§2)."""
@@ -138,42 +158,61 @@ class Member(mesa.Agent):
             return 0.0
         return per_euro
 
-    def utilities(self) -> tuple[list[float], list[int]]:
-        """The options available now and their utilities in euros per working hour.
+    def own_utility(self) -> float:
+        """U of own work on the head of the own queue, euros per working hour; 0 (idle) when it is empty."""
+        model = self.model
+        queue = model.queues[self.index]
+        if not queue:
+            return 0.0
+        scheme = model.scheme
+        request = queue[0]
+        team_share = (1 - scheme.individual_weight) * scheme.bonus_per_period_eur
+        gain = scheme.duty_eur + scheme.individual_weight * self.marginal_own_value() * request.value_eur
+        if team_share:
+            gain += team_share * model.team_value(request, helping=False)
+        return gain * self.effort / model.service_mean_hours[self.index]
 
-        Option `j` is the queue to take the oldest request from (`j == index` is own work), -1 is idle.
-        """
+    def help_utilities(self) -> tuple[list[int], list[float]]:
+        """The colleagues' queues with work waiting and the utility of helping each, euros per working hour."""
         model = self.model
         scheme = model.scheme
         i = self.index
         weight = scheme.individual_weight
         team_share = (1 - weight) * scheme.bonus_per_period_eur
         marginal = self.marginal_own_value()
-        options: list[int] = []
+        queues: list[int] = []
         values: list[float] = []
         for j, queue in enumerate(model.queues):
-            if not queue:
+            if j == i or not queue:
                 continue
             request = queue[0]
-            team_value = team_share * model.team_value(request, helping=j != i) if team_share else 0.0
-            if j == i:
-                gain = scheme.duty_eur + weight * marginal * request.value_eur + team_value
-                values.append(gain * self.effort / model.service_mean_hours[i])
-            else:
-                rank_penalty = -marginal * request.value_eur / (model.members - 1) if model.rank_bonus else 0.0
-                gain = (
-                    weight * rank_penalty
-                    + team_value
-                    + scheme.intrinsic_help_eur
-                    + scheme.reciprocity_eur * self.willingness * model.perceived_help[i][j]
-                    + model.appreciation_eur
-                )
-                values.append(gain * self.effort * model.help_efficiency / model.service_mean_hours[j])
-            options.append(j)
-        if not model.queues[i]:
-            options.append(-1)
-            values.append(0.0)
-        return values, options
+            team_value = team_share * model.team_value(request, helping=True) if team_share else 0.0
+            rank_penalty = -marginal * request.value_eur / (model.members - 1) if model.rank_bonus else 0.0
+            gain = (
+                weight * rank_penalty
+                + team_value
+                + scheme.intrinsic_help_eur
+                + scheme.reciprocity_eur * self.willingness * model.perceived_help[i][j]
+                + model.appreciation_eur
+            )
+            queues.append(j)
+            values.append(gain * self.effort * model.help_efficiency / model.service_mean_hours[j])
+        return queues, values
+
+    def help_cost(self) -> float:
+        """What helping costs in own bonus, euros per working hour (§5).
+
+        Threshold and capped bonuses, while the bonus still moves: the bonus at stake over the working hours left
+        in the period. Linear and rank: what an hour of own work earns, fixed for the period. Otherwise 0.
+        """
+        model = self.model
+        scheme = model.scheme
+        if scheme.bonus_shape in ("threshold", "capped"):
+            if self.marginal_own_value() == 0:
+                return 0.0
+            hours_left = model.period_end_hours - model.simulator.time
+            return scheme.individual_weight * scheme.bonus_per_period_eur / max(1.0, hours_left)
+        return self.period_help_cost
 
     # -- serving a request -------------------------------------------------------------------------------
 
@@ -250,6 +289,7 @@ class TeamModel(mesa.Model):
         # Per period (set in begin_period): the sum of targets and Q, the expected number of team requests.
         self.team_target_eur = 0.0
         self.requests_per_period = 1.0
+        self.period_end_hours = 0.0
         self._sample_work = self._service_sampler()
         self.choose: Callable[[Member], int | None] = {
             "scheme": self._choose_by_logit,
@@ -365,6 +405,7 @@ class TeamModel(mesa.Model):
             self.begin_period()
         for member in self.team_members:
             member.present = not self.absent[member.index][day]
+            member.resting = False  # idle spells end with the day
         self.agents.do("decide")
 
     def _schedule_arrival(self, portfolio: int) -> None:
@@ -383,21 +424,29 @@ class TeamModel(mesa.Model):
     def add_request(self, request: Request) -> None:
         """A new request joins its queue and is offered to its owner first, then to the free members by index."""
         self.queues[request.owner].append(request)
-        self.team_members[request.owner].decide()
-        self.agents.do("decide")
+        self.team_members[request.owner].offer(request.owner)
+        self.agents.do("offer", request.owner)
 
     # -- choices by policy -------------------------------------------------------------------------------
 
     def _choose_by_logit(self, member: Member) -> int | None:
-        values, options = member.utilities()
-        if len(options) == 1:
-            choice = options[0]
-        else:
-            temperature = self.scheme.temperature_eur
-            best = max(values)
-            weights = [math.exp((value - best) / temperature) for value in values]
-            (choice,) = self.random.choices(options, weights)
-        return None if choice == -1 else choice
+        """Two logit stages (§5): own work or idle against "help", then which colleague's queue."""
+        own_queue = self.queues[member.index]
+        queues, help_values = member.help_utilities()
+        if not queues:
+            return member.index  # own work waiting and nobody else's: nothing to choose
+        temperature = self.scheme.temperature_eur
+        stay = member.own_utility()  # own work, or idling (0) when the own queue is empty
+        best_help = max(help_values)
+        go = best_help - member.help_cost()
+        top = max(stay, go)
+        stay_weight = math.exp((stay - top) / temperature)
+        go_weight = math.exp((go - top) / temperature)
+        if self.random.random() * (stay_weight + go_weight) < stay_weight:
+            return member.index if own_queue else None
+        weights = [math.exp((value - best_help) / temperature) for value in help_values]
+        (queue,) = self.random.choices(queues, weights)
+        return queue
 
     def _choose_own(self, member: Member) -> int | None:
         return member.index if self.queues[member.index] else None
@@ -475,8 +524,14 @@ class TeamModel(mesa.Model):
             base = own[member.index] if scheme.target_mode == "scaled" else sum(own) / self.members
             member.target_eur = scheme.target_level * base
         self.team_target_eur = sum(member.target_eur for member in self.team_members)
+        self.period_end_hours = day * self.hours_per_day + self.period_hours
         if scheme.effort_modelled and self.policy == "scheme":
             self.agents.do(self._choose_effort)
+        for member in self.team_members:
+            m0 = member.marginal_own_value()  # revenue is 0 at the start of the period
+            value = team.revenue_per_request_eur[member.index]
+            hourly = scheme.individual_weight * m0 * value * member.effort / team.service_mean_hours[member.index]
+            member.period_help_cost = hourly
         self.effort_sum += sum(member.effort for member in self.team_members) / self.members
         self.effort_periods += 1
 

@@ -1,10 +1,10 @@
 """The discrete-event core of docs/simulation.md, compiled with numba.
 
 One call of `replicate` simulates one replication: a team of N members on a working-hour clock, requests
-arriving per portfolio, members choosing at each decision point between their own queue, a colleague's queue
-and idling, and a bonus settled per period. Everything here works on plain NumPy arrays and scalars so numba
-can compile it; engine.py translates `Params` into these arrays (the `F_*`, `I_*` indices below) and reads
-the metrics back by the `M_*` indices.
+arriving per portfolio, members choosing at each decision point in two stages (stay with their own queue, or
+idle, against helping; then whom to help), idle spells, and a bonus settled per period. Everything here works
+on plain NumPy arrays and scalars so numba can compile it; engine.py translates `Params` into these arrays
+(the `F_*`, `I_*` indices below) and reads the metrics back by the `M_*` indices.
 
 Random numbers come from a xoshiro256** generator whose four-word state is taken from the replication's
 `SeedSequence`, so a replication is a pure function of (parameters, seed, replication index) and does not
@@ -12,7 +12,7 @@ touch numba's global random state. Exponential draws use a ziggurat (no logarith
 
 Choices the spec leaves open, as implemented here:
 - When a request arrives (or rework comes back) its owner, if free and present, gets the first decision
-  point; the other free members follow in order of member index.
+  point; the other free members follow in order of member index, except those in an idle spell.
 - Rework is a new request in the owner's queue arriving when the failed one finishes (half its service
   time, no revenue); it can come back again. The original's revenue is credited when it finishes.
 - A period shorter than period_days (the last one) has its targets and Q scaled to its length.
@@ -542,6 +542,18 @@ def _simulate(
     own_full_weight = np.zeros(n)
     own_duty_weight = np.zeros(n)
     idle_weight = np.zeros(n)
+    # The cost of helping (euros per hour, subtracted from "help"): under a threshold or capped bonus while the
+    # target is not reached, the bonus at stake over the working hours left in the period (computed at the
+    # decision); under a linear or rank bonus the bonus an hour of own work earns, w m v_i a_i / s_i, fixed for
+    # a period, as is its logit factor exp(-cost / tau); without an individual bonus nothing.
+    deadline = shape in (SHAPE_THRESHOLD, SHAPE_CAPPED)
+    stake = w * bonus_b
+    help_cost = np.zeros(n)
+    help_cost_weight = np.ones(n)
+    period_end = 0.0
+    # Idle spells: a member who chose to idle decides again only when their own queue gets work, after
+    # finishing work (they were not idle then) or at the start of a day.
+    resting = np.zeros(n, dtype=np.bool_)
     period_length = period_days
     p_finished = 0
     p_within = 0
@@ -557,7 +569,7 @@ def _simulate(
     next_day_t = 0.0
     period = -1
     t = 0.0
-    available = 0  # members free and present now
+    available = 0  # members free, present and not in an idle spell now
     tc = np.inf  # the next completion, at time tc by member mc (kept up to date: a scan per event costs)
     mc = -1
 
@@ -573,6 +585,7 @@ def _simulate(
         if next_day_t <= tc and next_day_t <= next_arrival:
             day += 1
             next_day_t = (day + 1) * hours_per_day
+            resting[:] = False
             if day % period_days == 0:
                 if period >= 0 and scheme:
                     _settle(
@@ -594,6 +607,7 @@ def _simulate(
                     )
                 period = day // period_days
                 period_length = min(period_days, days - day)
+                period_end = (day + period_length) * hours_per_day
                 q = max(lam_total * hours_per_day * period_length, 1e-12)
                 team_target_eur = 0.0
                 for i in range(n):
@@ -622,6 +636,10 @@ def _simulate(
                 inv_team_target_eur = 1.0 / team_target_eur if team_target_eur > 0.0 else 0.0
                 for i in range(n):
                     own_scale[i] = effort[i] * inv_smean[i]
+                    if not deadline:
+                        m0 = _marginal_own(shape, bonus_b, 0.0, target[i], cap_level)
+                        help_cost[i] = w * m0 * portfolio_value[i] * own_scale[i]
+                        help_cost_weight[i] = math.exp(-help_cost[i] * inv_tau)
                     beta_c = fp[F_RECIPROCITY] * willingness[i]
                     for x in range(n):
                         help_scale[i, x] = effort[i] * e * inv_smean[x]
@@ -752,8 +770,8 @@ def _simulate(
         # the decision itself).
         candidates = n + 1 if offer_all else 1
         for c in range(candidates):
-            if queued == 0 or available == 0:
-                break
+            if queued == 0 or (available == 0 and c > 0):
+                break  # (the owner of a new request is offered it even in an idle spell)
             if not offer_all:
                 i = single
             elif c == 0:
@@ -764,6 +782,9 @@ def _simulate(
                     continue
             if i < 0 or busy[i] >= 0 or absent[day, i]:
                 continue
+            was_resting = resting[i]
+            if was_resting and i != first:
+                continue  # idle spell: work in a colleague's queue does not end it
             j = -1
             if policy == POLICY_NONE:
                 if qlen[i] > 0:
@@ -775,8 +796,9 @@ def _simulate(
                         oldest = arrival[qhead[x]]
                         j = x
             else:
-                # Options own (or idle when the own queue is empty) and help x, chosen by a logit over
-                # utilities in euros per working hour.
+                # Two stages, each a logit over utilities in euros per working hour: own work (or idle when the
+                # own queue is empty) against "help", valued by the best colleague queue net of the cost of
+                # helping; then, when helping, which colleague's queue.
                 m = _marginal_own(shape, bonus_b, revenue[i], target[i], cap_level)
                 own = -1
                 own_utility = 0.0
@@ -792,24 +814,32 @@ def _simulate(
                 if own >= 0 and qlen[i] == queued:
                     j = i  # no colleague has work waiting: nothing to choose
                 else:
-                    total = 0.0
-                    first_weight = 0.0
+                    cost = help_cost[i]
+                    cost_weight = help_cost_weight[i]
+                    if deadline and m > 0.0:
+                        cost = stake / max(1.0, period_end - t)
+                        cost_weight = math.exp(-cost * inv_tau)
+                    first_weight = 0.0  # own work or idle
+                    help_weight_best = 0.0  # "help", on the same scale as first_weight
+                    help_total = 0.0  # the colleague queues' weights together (stage two)
                     if help_static:
                         # Weights relative to the member's utility bound for the period, precomputed: no exp
-                        # and no branch per queue.
+                        # per queue.
                         if own < 0:
                             first_weight = idle_weight[i]
                         elif m > 0.0 and value[qhead[i]] > 0.0:
                             first_weight = own_full_weight[i]
                         else:
                             first_weight = own_duty_weight[i]
-                        total = first_weight
                         for x in range(n):
                             weight = help_weight[i, x] if qlen[x] > 0 else 0.0  # help_weight[i, i] is 0
                             weights[x] = weight
-                            total += weight
-                    if total < 1e-250:  # not precomputed, or all underflowed: weights relative to the best option
-                        top = own_utility
+                            help_total += weight
+                            help_weight_best = max(help_weight_best, weight)
+                        help_weight_best *= cost_weight
+                    if first_weight + help_weight_best < 1e-250:
+                        # Not precomputed, or all underflowed: exact, relative to the best option.
+                        best = -np.inf
                         for x in range(n):
                             if x == i or qlen[x] == 0:
                                 continue
@@ -831,19 +861,22 @@ def _simulate(
                                     )
                                 utility += gain * help_scale[i, x]
                             utilities[x] = utility
-                            top = max(top, utility)
+                            best = max(best, utility)
+                        top = max(own_utility, best - cost)
                         first_weight = math.exp((own_utility - top) * inv_tau)
-                        total = first_weight
+                        help_weight_best = math.exp((best - cost - top) * inv_tau)
+                        help_total = 0.0
                         for x in range(n):
                             weight = 0.0
                             if x != i and qlen[x] > 0:
-                                weight = math.exp((utilities[x] - top) * inv_tau)
+                                weight = math.exp((utilities[x] - best) * inv_tau)
                             weights[x] = weight
-                            total += weight
+                            help_total += weight
                     u, rng = _uniform(rng)
-                    u = u * total - first_weight
                     j = own
-                    if u >= 0.0:
+                    if u * (first_weight + help_weight_best) >= first_weight:
+                        u, rng = _uniform(rng)
+                        u *= help_total
                         for x in range(n):
                             if weights[x] > 0.0:
                                 j = x
@@ -860,12 +893,16 @@ def _simulate(
                 start[r] = t
                 handler[r] = i
                 busy[i] = r
-                available -= 1
+                if not was_resting:
+                    available -= 1
                 busy_until[i] = t + work[r] / (effort[i] * (1.0 if j == i else e))
                 if busy_until[i] < tc:
                     tc = busy_until[i]
                     mc = i
                 help_counts_after[i] = targets_exist and j != i and revenue[i] >= target[i]
+            elif not was_resting:
+                available -= 1  # an idle spell starts
+            resting[i] = j < 0
 
     # The end of the horizon: settle the last period and count the hours of work in hand.
     if scheme and period >= 0:

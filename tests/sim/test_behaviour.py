@@ -16,23 +16,12 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import pytest
 
 from naober.sim import Estimate, Params, Result, run
 from naober.sim.presets import preset_params
 from naober.sim.results import t_quantile_975
 
 REPLICATIONS = 60
-
-
-# The engine does not yet reproduce these cases of DESIGN.md §6 (issue 3 is open): with the current choice
-# mechanics every scheme ends up as "own queue first, help whenever idle" — helping has no cost below the
-# target, every colleague's queue is a separate logit option against one idle option, and idle members choose
-# again at every arrival. The tests stay strict: they fail as soon as the engine reproduces a case, so this mark
-# must then be removed. docs/simulation.md §5 lists the planned changes.
-NOT_YET_REPRODUCED = pytest.mark.xfail(
-    strict=True, reason="engine does not reproduce this case yet (issue 3 open; docs/simulation.md §5)"
-)
 
 
 def _scheme(params: Params, **changes: Any) -> Params:
@@ -83,7 +72,6 @@ def _help_given_by(result: Result, members: list[int]) -> npt.NDArray[np.float64
 # --- help only after the own target (Oyer 1998; Cadena et al. 2011; research V2) -----------------------------
 
 
-@NOT_YET_REPRODUCED
 def test_personal_target_bonus_puts_help_after_the_target() -> None:
     """`individueel`, 8 members, 250 days; seed 11, 60 replications.
 
@@ -98,7 +86,6 @@ def test_personal_target_bonus_puts_help_after_the_target() -> None:
     assert with_bonus.mean >= 1.5 * without.mean, f"after-target share {_show(with_bonus)} vs control {_show(without)}"
 
 
-@NOT_YET_REPRODUCED
 def test_harder_personal_targets_raise_waiting_toward_the_no_help_bound() -> None:
     """`individueel` at target levels 0.5, 0.8 (its default) and 1.1; seed 12, 60 replications, 8 members, 250 days.
 
@@ -117,7 +104,6 @@ def test_harder_personal_targets_raise_waiting_toward_the_no_help_bound() -> Non
     assert _below(waits[2], bound), f"hardest target {_show(waits[2])} vs no help {_show(bound)}"
 
 
-@NOT_YET_REPRODUCED
 def test_unscaled_targets_keep_the_light_portfolios_from_helping() -> None:
     """`individueel` with absolute vs scaled targets; seed 13, 60 replications, 8 members, 250 days.
 
@@ -137,7 +123,6 @@ def test_unscaled_targets_keep_the_light_portfolios_from_helping() -> None:
 # --- team weight (Hamilton, Nickerson & Owan 2003; Itoh 1991; Chan, Li & Pierce 2014; research V3) ------------
 
 
-@NOT_YET_REPRODUCED
 def test_team_weight_raises_help_and_service_level_more_with_uneven_load_and_absence() -> None:
     """`hybride`'s scheme at individual weight 1 and 0, on the default team (uneven load, absence) and on the
     same team with even load and no absence; seed 14, 60 replications, 8 members, 250 days.
@@ -165,7 +150,6 @@ def test_team_weight_raises_help_and_service_level_more_with_uneven_load_and_abs
 # --- rank bonus (Drago & Garvey 1998; Lazear 1989; research V4) -----------------------------------------------
 
 
-@NOT_YET_REPRODUCED
 def test_rank_bonus_gives_less_help_than_an_absolute_individual_kpi() -> None:
     """`rang` against the same scheme with a threshold (`individueel`) and a linear bonus on own revenue;
     seed 15, 60 replications, 8 members, 250 days. Help share under rank must lie clearly below both (95%
@@ -180,7 +164,6 @@ def test_rank_bonus_gives_less_help_than_an_absolute_individual_kpi() -> None:
 # --- reciprocity (Fehr & Gächter 2000; Fischbacher & Gächter 2010; research V5) -------------------------------
 
 
-@NOT_YET_REPRODUCED
 def test_unseen_help_decays_and_visible_help_keeps_it_up() -> None:
     """Conditional helpers only: `vast` (no bonus in the way) with no intrinsic help and no appreciation, on an
     even team without absence; seed 16, 60 replications, 8 members.
