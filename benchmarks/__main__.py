@@ -11,7 +11,7 @@ Prints plain tables:
 4. the peak memory of 1,000 replications without per-request output, measured in a fresh process.
 
 Times on a shared machine are noisy: compare the ratios measured in the same run, not the seconds across
-runs. `--quick` is a smoke run of a few seconds with small scenarios.
+runs. `--quick` is a smoke run (about half a minute, most of it process start-up) with small scenarios.
 """
 
 from __future__ import annotations

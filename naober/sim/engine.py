@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -141,6 +142,20 @@ def run_chunk(
     return rows, help_sum, np.concatenate(parts)
 
 
+# A worker process needs seconds to import numba and load the compiled kernel, so pools are kept for the
+# life of the calling process and reused by every run() (a comparison of six presets pays the start once).
+_POOLS: dict[int, ProcessPoolExecutor] = {}
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    if workers not in _POOLS:
+        # "spawn" rather than fork: the caller may be a threaded web or task process.
+        context = multiprocessing.get_context("spawn")
+        _POOLS[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        atexit.register(_POOLS[workers].shutdown, wait=False, cancel_futures=True)
+    return _POOLS[workers]
+
+
 def run_replications(
     states: npt.NDArray[np.uint64],
     inputs: KernelInput,
@@ -161,20 +176,17 @@ def run_replications(
             if progress is not None:
                 progress(done, total)
     else:
-        # "spawn" rather than fork: the caller may be a threaded web or task process.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(workers, len(bounds)), mp_context=context) as pool:
-            futures = {
-                pool.submit(run_chunk, states[a:b], inputs, keep_requests, a): index
-                for index, (a, b) in enumerate(bounds)
-            }
-            for future in as_completed(futures):
-                index = futures[future]
-                results[index] = future.result()
-                a, b = bounds[index]
-                done += b - a
-                if progress is not None:
-                    progress(done, total)
+        pool = _pool(workers)
+        futures = {
+            pool.submit(run_chunk, states[a:b], inputs, keep_requests, a): index for index, (a, b) in enumerate(bounds)
+        }
+        for future in as_completed(futures):
+            index = futures[future]
+            results[index] = future.result()
+            a, b = bounds[index]
+            done += b - a
+            if progress is not None:
+                progress(done, total)
     n = int(inputs[1][kernel.I_MEMBERS])
     help_sum = np.zeros((n, n))
     rows = []
