@@ -49,20 +49,23 @@ class ProgressBar:
         self.stream.flush()
 
 
-def _format(value: float) -> str:
-    if not math.isfinite(value):
-        return "—"
-    if abs(value) >= 1000:
-        return f"{value:,.0f}"
-    if abs(value) >= 10:
-        return f"{value:.1f}"
-    return f"{value:.3f}"
+def _decimals(value: float) -> int:
+    """Decimals to show for a value of this size: three for shares and hours, fewer for larger numbers."""
+    if not math.isfinite(value) or abs(value) < 10:
+        return 3
+    return 1 if abs(value) < 1000 else 0
+
+
+def _format(value: float, decimals: int) -> str:
+    return f"{value:,.{decimals}f}" if math.isfinite(value) else "—"
 
 
 def _cell(estimate: Any) -> str:
-    if estimate.n == 0:
+    """Mean [low, high], all three to the precision the mean calls for."""
+    if estimate.n == 0 or not math.isfinite(estimate.mean):
         return "—"
-    return f"{_format(estimate.mean)} [{_format(estimate.ci95_low)}, {_format(estimate.ci95_high)}]"
+    d = _decimals(estimate.mean)
+    return f"{_format(estimate.mean, d)} [{_format(estimate.ci95_low, d)}, {_format(estimate.ci95_high, d)}]"
 
 
 def format_table(results: dict[str, Any]) -> str:
@@ -96,7 +99,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         results[name] = run(params, seed=args.seed, workers=args.workers, progress=ProgressBar(name))
     first = next(iter(results.values())).params
     print(
-        f"{first.team.members} members, {first.team.days} days, {first.replications} replications, "
+        f"{first.team.members} members, {first.team.days} days, {first.replications:,} replications, "
         f"seed {args.seed}; mean [95% confidence interval]"
     )
     print(format_table(results))

@@ -20,8 +20,8 @@ How it is built, the way Mesa's own examples are (wolf_sheep for the scheduling,
   `model.agents.do(...)`. Members are asked in index order, not with `shuffle_do`, because the contract
   fixes that order for new requests (after the owner, see below) and the engine uses it at every offer.
 
-The choice at a decision point is the one docs/simulation.md §5 plans and the engine implements (state of
-2026-11-28): utilities as in §2, but chosen in two logit stages, "own work, or idle when the own queue is
+The choice at a decision point is the one docs/simulation.md §2 describes and the engine implements:
+utilities as in §2, but chosen in two logit stages, "own work, or idle when the own queue is
 empty" against "help" (valued by the best colleague queue minus the cost of helping), then which colleague's
 queue; the cost of helping is `w · B / hours left in the period` under a threshold or capped bonus while it
 still moves, `w · m_i · v_i · a_i / s_i` under a linear or rank bonus, else 0; and choosing to idle starts an
@@ -343,7 +343,7 @@ class TeamModel(mesa.Model):
         calendar = [[False] * days for _ in range(self.members)]
         if self.policy != "scheme":
             return calendar
-        holiday_days = min(days, round(team.holiday_days * days / DAYS_PER_YEAR))
+        holiday_days = min(days, int(team.holiday_days * days / DAYS_PER_YEAR + 0.5))  # half up, as the engine
         sick_stop = 1.0 / team.sick_mean_days
         for absent in calendar:
             remaining = holiday_days

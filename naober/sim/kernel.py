@@ -865,16 +865,18 @@ def _simulate(
                         top = max(own_utility, best - cost)
                         first_weight = math.exp((own_utility - top) * inv_tau)
                         help_weight_best = math.exp((best - cost - top) * inv_tau)
-                        help_total = 0.0
-                        for x in range(n):
-                            weight = 0.0
-                            if x != i and qlen[x] > 0:
-                                weight = math.exp((utilities[x] - best) * inv_tau)
-                            weights[x] = weight
-                            help_total += weight
+                        help_total = -1.0  # stage two's weights are computed only when "help" is chosen
                     u, rng = _uniform(rng)
                     j = own
                     if u * (first_weight + help_weight_best) >= first_weight:
+                        if help_total < 0.0:
+                            help_total = 0.0
+                            for x in range(n):
+                                weight = 0.0
+                                if x != i and qlen[x] > 0:
+                                    weight = math.exp((utilities[x] - best) * inv_tau)
+                                weights[x] = weight
+                                help_total += weight
                         u, rng = _uniform(rng)
                         u *= help_total
                         for x in range(n):

@@ -33,8 +33,11 @@ class Team:
     days: int = 250
     hours_per_day: float = 8.0
     period_days: int = 20
-    # One entry per member (portfolio). Deliberately uneven by default, like the demo's Binnendienst.
-    arrival_rates_per_hour: tuple[float, ...] = (0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95, 1.05)
+    # One entry per member (portfolio). Deliberately uneven by default, like the demo's Binnendienst: the busiest
+    # portfolio has almost twice the work of the lightest, yet every member could carry their own portfolio alone
+    # (busiest: 0.75 / h * 1.03 with rework / 0.87 presence = 0.89 of their hours), so no queue grows without
+    # bound and results do not depend on how many days are simulated (docs/simulation.md §5).
+    arrival_rates_per_hour: tuple[float, ...] = (0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75)
     service_mean_hours: tuple[float, ...] = (1.0,) * 8
     service_distribution: ServiceDistribution = "exponential"
     service_cv: float = 1.0
@@ -42,7 +45,7 @@ class Team:
     help_efficiency: float = 0.8
     sick_probability: float = 0.01
     sick_mean_days: float = 3.0
-    holiday_days: int = 25
+    holiday_days: int = 25  # per year of 250 working days; a shorter run takes its share
     service_level_hours: float = 8.0
     rework_probability_own: float = 0.03
     rework_probability_help: float = 0.06
@@ -63,7 +66,7 @@ class Team:
         _check(0 < self.help_efficiency <= 1, "help_efficiency must be in (0, 1]")
         _check(0 <= self.sick_probability < 1, "sick_probability must be in [0, 1)")
         _check(self.sick_mean_days >= 1, "sick_mean_days must be at least 1")
-        _check(0 <= self.holiday_days <= self.days, "holiday_days must be in [0, days]")
+        _check(0 <= self.holiday_days <= 250, "holiday_days (per year of 250 working days) must be in [0, 250]")
         _check(self.service_level_hours > 0, "service_level_hours must be > 0")
         for name in ("rework_probability_own", "rework_probability_help"):
             _check(0 <= getattr(self, name) < 1, f"{name} must be in [0, 1)")
@@ -80,6 +83,8 @@ class Scheme:
     target_mode: TargetMode = "absolute"
     target_level: float = 1.0
     cap_level: float = 1.5
+    # The team KPI at which the team bonus is full: a share (service_level, quality), working hours of mean lead
+    # time (lead_time: full at or below it). Not used with revenue: that target is the sum of the personal ones.
     team_target: float = 0.8
     duty_eur: float = 40.0
     intrinsic_help_eur: float = 10.0

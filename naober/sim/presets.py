@@ -9,11 +9,11 @@ The order of magnitude of every behavioural value comes from ../shared/research/
 (quoted as "research §n"); a value that rests on the general literature and not on that file says so.
 docs/simulation.md §2 says where each value enters the utilities.
 
-Yardstick. The default team has 8 members with 0.7 requests per hour on average, €250 per request, a bonus of
-€1,000 per 20-day period (160 working hours) and about 87% presence (25 holiday days in 250, ~3% sick). An
-absolute target at level 0.8 is `0.8 * 0.7 * 250 * 160 = €22,400` of revenue per period, so one request brings
-a member below target `1000 / 22400 * 250 ≈ €11` of bonus: the *marginal bonus per request*. The euro values
-below are sized against it.
+Yardstick. The default team has 8 members with 0.575 requests per hour on average (0.40 to 0.75), €250 per
+request, a bonus of €1,000 per 20-day period (160 working hours) and about 87% presence (25 holiday days in 250,
+~3% sick). An absolute target at level 0.8 is `0.8 * 0.575 * 250 * 160 = €18,400` of revenue per period, so one
+request brings a member below target `1000 / 18400 * 250 ≈ €13.6` of bonus: the *marginal bonus per request*.
+The euro values below are sized against it.
 """
 
 from __future__ import annotations
@@ -26,22 +26,23 @@ from naober.sim.params import Params, Scheme, Team
 
 # Level of a personal revenue target, as a share of the mean portfolio's expected revenue at full presence.
 # Presence is about 87%, so the average portfolio reaches 0.8 at about 0.8 / 0.87 ≈ 92% of the period: late,
-# as quota schemes intend (sales bunch before the deadline: Oyer 1998, Larkin 2014; research §1). Light
-# portfolios (0.35-0.55 requests per hour) cannot reach an absolute target at this level, the busiest reach it
-# early: the motivating case. A level of 1.0 would be out of reach for the average member.
+# as quota schemes intend (sales bunch before the deadline: Oyer 1998, Larkin 2014; research §1). The light
+# portfolios (0.40-0.50 requests per hour, against a target of 0.46 per hour) cannot reach an absolute target at
+# this level, the busiest reach it early: the motivating case. A level of 1.0 would be out of reach for the
+# average member.
 TARGET_LEVEL = 0.8
 
 # --- Behaviour shared by every preset --------------------------------------------------------------------------
 
 # Value of doing one's own job, in euros per request. Performance pay moves output by about 20%, twice the ~10%
 # of social incentives (Bandiera, Barankay & Rasul 2010; Ashraf & Bandiera 2018; research §1). So the bonus
-# should be about a fifth of what makes a member serve their own customers: 11 / (40 + 11) ≈ 22%.
+# should be about a fifth of what makes a member serve their own customers: 13.6 / (40 + 13.6) ≈ 25%.
 DUTY_EUR = 40.0
 
 # Intrinsic motivation to help a colleague (naoberschap), in euros per request helped, and reciprocity: the
 # extra value of helping a colleague who helped you last period as much as the average pair. Social incentives
 # are about half the effect of performance pay (Ashraf & Bandiera 2018; research §1), so the two together are
-# about half the marginal bonus of €11 per request. Most people are conditional cooperators (Fischbacher &
+# about half the marginal bonus of €13.6 per request. Most people are conditional cooperators (Fischbacher &
 # Gächter 2010; research §1), so reciprocity gets an equal share.
 INTRINSIC_HELP_EUR = 3.0
 RECIPROCITY_EUR = 3.0
@@ -76,10 +77,10 @@ TEMPERATURE_EUR = 5.0
 # Effort (only where a run models it). The floor is effort without any incentive; the cost is sized so that an
 # individual revenue bonus lifts effort to about 0.95, some 60% above the floor: Safelite's piece rates raised
 # output per worker by 44% (Lazear 2000) and the fruit farm's piece rates by at least 50% over relative pay
-# (Bandiera, Barankay & Rasul 2005; research §1). With M = 160 h * 11 €/h ≈ €1,790 per unit of effort,
-# a = 0.6 + 1790 / (2 * 2500) ≈ 0.96.
+# (Bandiera, Barankay & Rasul 2005; research §1). With M = 160 h * 13.6 €/h ≈ €2,180 per unit of effort,
+# a = 0.6 + 2180 / (2 * 3000) ≈ 0.96.
 EFFORT_MIN = 0.6
-EFFORT_COST_EUR = 2500.0
+EFFORT_COST_EUR = 3000.0
 
 # The service-level target of the team bonus: share of requests finished within the service-level time.
 # Continental's firm-wide on-time bonus paid at about 80% on time (Knez & Simester 2001; research §1).
@@ -203,7 +204,7 @@ def _stretch(values: tuple[float, ...], members: int) -> tuple[float, ...]:
 
     The profile is read as a piecewise-linear curve over [0, 1] (member k of n at position k / (n - 1)) and
     sampled at `members` evenly spaced points; the result is then scaled back to the original mean. The
-    default arrival rates 0.35 ... 1.05 per hour thus become 0.35, 1.05 for two members and 0.35 ... 1.05 in
+    default arrival rates 0.40 ... 0.75 per hour thus become 0.40, 0.75 for two members and 0.40 ... 0.75 in
     fifteen steps for sixteen: the spread of load and the mean load per member stay the same.
     """
     if members == len(values):
@@ -229,7 +230,8 @@ def preset_params(
     `members` resamples the per-member profiles (arrival rates, service means, revenue per request) with
     `_stretch`, so every member carries the same load on average as in the default team and the team's total
     load grows in proportion to its size: utilisation, and with it the room to help, stays comparable.
-    `days` shortens or lengthens the run; holidays keep their share of the year (25 in 250 days).
+    `days` shortens or lengthens the run; holidays keep their share of the year (`Team.holiday_days` is per year
+    of 250 working days, and the engine takes `holiday_days * days / 250` of them in a run of `days`).
     """
     if name not in PRESETS:
         raise KeyError(f"unknown preset {name!r}; choose from {', '.join(PRESETS)}")
@@ -243,7 +245,7 @@ def preset_params(
             revenue_per_request_eur=_stretch(team.revenue_per_request_eur, members),
         )
     if days is not None:
-        team = replace(team, days=days, holiday_days=min(days, round(team.holiday_days * days / 250)))
+        team = replace(team, days=days)
     params = Params(team=team, scheme=PRESETS[name].scheme)
     if replications is not None:
         params = replace(params, replications=replications)

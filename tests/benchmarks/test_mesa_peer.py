@@ -32,7 +32,7 @@ SMALL_TEAM = Team(
     arrival_rates_per_hour=(0.45, 0.65, 0.85, 1.05),
     service_mean_hours=(1.0,) * 4,
     revenue_per_request_eur=(250.0,) * 4,
-    holiday_days=20,  # at most `days` (Team checks it); per year of 250 days, so 2 days in these 20
+    holiday_days=25,  # per year of 250 days, so 2 days in these 20
     sick_probability=0.05,  # more absence than the default, so that 20 days see some
 )
 

@@ -107,7 +107,7 @@ def test_harder_personal_targets_raise_waiting_toward_the_no_help_bound() -> Non
 def test_unscaled_targets_keep_the_light_portfolios_from_helping() -> None:
     """`individueel` with absolute vs scaled targets; seed 13, 60 replications, 8 members, 250 days.
 
-    The two lightest portfolios (0.35 and 0.45 requests per hour) have the most spare capacity but never reach
+    The two lightest portfolios (0.40 and 0.45 requests per hour) have the most spare capacity but never reach
     an absolute target set at the team mean. With a target scaled to their portfolio they reach it like
     everyone else. Their help hours must be clearly lower (95% interval of the difference below zero) under
     absolute targets.
