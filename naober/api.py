@@ -202,9 +202,13 @@ def access_of(auth_callbacks: list[Any]) -> Access | None:
 
 
 def register_routers() -> None:
+    from naober.contributions.api import router as contributions_router
+    from naober.goals.api import router as goals_router
     from naober.orgs.api import router as orgs_router
 
     api.add_router("/", orgs_router)
+    api.add_router("/", goals_router)
+    api.add_router("/", contributions_router)
 
 
 register_routers()

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "naober.core",
     "naober.accounts",
     "naober.orgs",
+    "naober.goals",
+    "naober.contributions",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,8 @@ urlpatterns = [
     path("accounts/", include("naober.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("o/<slug:org>/", include("naober.orgs.urls")),
+    path("o/<slug:org>/", include("naober.goals.urls")),
+    path("o/<slug:org>/", include("naober.contributions.urls")),
     path("o/<slug:org>/", include((org_urlpatterns, "parts"))),
     path("api/v1/", api.urls),
 ]

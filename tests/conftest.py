@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.test import Client
 
 from naober.accounts.models import User
+from naober.contributions.models import Contribution, CraftCommitment, Help, Visibility
+from naober.contributions.services import commitment_create, contribution_record, help_record
+from naober.goals.models import Goal, Horizon, Indicator, IndicatorKind, Scope, Value
+from naober.goals.services import goal_save, measurement_record, values_create_defaults
 from naober.orgs.models import Membership, Organisation, Person, Portfolio, Role, Team
 
 PASSWORD = "correct horse battery"
@@ -31,6 +37,15 @@ class World:
     other_person: Person
     portfolio: Portfolio
     outsider: User
+    goal: Goal
+    indicator: Indicator
+    other_goal: Goal
+    # One contribution and one craft commitment per persona with a person, keyed like `users`.
+    contributions: dict[str, Contribution]
+    commitments: dict[str, CraftCommitment]
+    private_contribution: Contribution
+    help: Help
+    other_contribution: Contribution
 
 
 @pytest.fixture(autouse=True)
@@ -82,6 +97,47 @@ def world(db: None) -> World:
         "council": _member(org, "olga@terhorst.example", "Olga Wessels", Role.COUNCIL, people["olga"]),
     }
     outsider = _member(other_org, "zoe@oosterveld.example", "Zoë Oosterveld", Role.LEADER, other_person)
+    values_create_defaults(organisation=org)
+    values_create_defaults(organisation=other_org)
+    goal = goal_save(
+        organisation=org,
+        team=binnendienst,
+        title="Elke klantvraag binnen een werkdag beantwoord",
+        values=list(Value.objects.filter(organisation=org, name__in=["Klantzorg", "Doorlooptijd"])),
+        straight_line="90% van de vragen binnen 8 werkuren af.",
+        meaning="De klant hoeft niet terug te bellen.",
+        horizon=Horizon.YEAR,
+        scope=Scope.TEAM,
+    )
+    indicator = Indicator.objects.create(
+        goal=goal, name="Binnen een werkdag", kind=IndicatorKind.LEAD_TIME, unit="%", target=Decimal("90")
+    )
+    measurement_record(indicator=indicator, measured_on=date(2026, 10, 1), value=Decimal("71.5"))
+    other_goal = goal_save(
+        organisation=other_org, team=other_team, title="Opleveren zonder restpunten", values=[], horizon=Horizon.YEAR
+    )
+    memberships = {key: user.memberships.get() for key, user in users.items()}
+    contributions = {
+        key: contribution_record(
+            membership=memberships[key],
+            text=f"Klant van {users[key].name} geholpen",
+            visibility=Visibility.ORGANISATION,
+        )
+        for key in ("leader", "team_lead", "member", "member2")
+    }
+    commitments = {
+        key: commitment_create(membership=memberships[key], title="Beter leren offreren")
+        for key in ("leader", "team_lead", "member", "member2")
+    }
+    private_contribution = contribution_record(
+        membership=memberships["member"], text="Twijfel over mijn eigen target", visibility=Visibility.PRIVATE
+    )
+    help_record_ = help_record(
+        membership=memberships["member"], helper=people["chantal"], helped=people["daan"], description="Offerte"
+    )
+    other_contribution = contribution_record(
+        membership=outsider.memberships.get(), text="Bouwtekening nagekeken", visibility=Visibility.ORGANISATION
+    )
     return World(
         org=org,
         other_org=other_org,
@@ -93,6 +149,14 @@ def world(db: None) -> World:
         other_person=other_person,
         portfolio=portfolio,
         outsider=outsider,
+        goal=goal,
+        indicator=indicator,
+        other_goal=other_goal,
+        contributions=contributions,
+        commitments=commitments,
+        private_contribution=private_contribution,
+        help=help_record_,
+        other_contribution=other_contribution,
     )
 
 

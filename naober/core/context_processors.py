@@ -19,13 +19,17 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if org is not None:
         context["org"] = org
         context["membership"] = request.membership  # type: ignore[attr-defined]
-        context["parts"] = [
-            {
-                "slug": part.slug,
-                "question": part.question,
-                "title": part.title,
-                "url": reverse(f"parts:{part.slug}", kwargs={"org": org.slug}),
-            }
-            for part in PARTS
-        ]
+        parts = []
+        for part in PARTS:
+            url = reverse(part.url_name or f"parts:{part.slug}", kwargs={"org": org.slug})
+            parts.append(
+                {
+                    "slug": part.slug,
+                    "question": part.question,
+                    "title": part.title,
+                    "url": url,
+                    "current": request.path.startswith(url),  # every page of a part lives under its first
+                }
+            )
+        context["parts"] = parts
     return context

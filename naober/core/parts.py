@@ -1,6 +1,7 @@
 """The five parts of naober (DESIGN.md §1), as the navigation shows them.
 
-A part that is not built yet still has a page: an empty state that says what it will do.
+A part that is not built yet still has a page: an empty state that says what it will do. A part that is built
+names the page its navigation link opens (`url_name`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ class Part:
     title: Promise
     question: Promise
     promise: Promise
+    url_name: str | None = None  # the part's own first page; None: the empty state of core.views.part
 
 
 PARTS = (
@@ -46,6 +48,7 @@ PARTS = (
             "Team goals tied to customer care, lead time, chain collaboration, quality and learning, each with its "
             "straight line, its meaning for the customer and its indicators. The goal check warns about ego goals."
         ),
+        url_name="goals:list",
     ),
     Part(
         "contribute",
@@ -55,6 +58,7 @@ PARTS = (
             "Record your contribution and the help you gave or got, tell stories of doubt, friction and pride, and "
             "hold learning reviews that turn stories and numbers into actions."
         ),
+        url_name="contributions:mine",
     ),
     Part(
         "scan",

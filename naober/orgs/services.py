@@ -23,10 +23,15 @@ if TYPE_CHECKING:
 INVITATION_SALT = "naober.invitation"
 
 
+@transaction.atomic
 def organisation_create(*, name: str, slug: str, city: str = "") -> Organisation:
+    """A new organisation, with the five default values of DESIGN.md §1."""
+    from naober.goals.services import values_create_defaults
+
     org = Organisation(name=name.strip(), slug=slug.strip().lower(), city=city.strip())
     org.full_clean()
     org.save()
+    values_create_defaults(organisation=org)
     return org
 
 

@@ -13,7 +13,7 @@ from tests.conftest import World
 
 # Every page of naober. When you build a page, add its path here: the accessibility, Content-Security-Policy
 # and phone tests then check it too. The placeholders are filled from the personas: {org} is Ter Horst's
-# slug, {team} Binnendienst's id, {person} Chantal's id.
+# slug, {team} Binnendienst's id, {person} Chantal's id, {goal} Binnendienst's goal.
 ANONYMOUS_PAGES = [
     "/accounts/login/",
     "/accounts/password/reset/",
@@ -31,7 +31,11 @@ LEADER_PAGES = [
     "/o/{org}/diagnose/",
     "/o/{org}/simulate/",
     "/o/{org}/steer/",
+    "/o/{org}/steer/goals/{goal}/",
+    "/o/{org}/steer/values/",
+    "/o/{org}/steer/overview/",
     "/o/{org}/contribute/",
+    "/o/{org}/teams/{team}/timeline/",
     "/o/{org}/scan/",
     "/accounts/profile/",
 ]
@@ -61,6 +65,7 @@ class AxeViolation(TypedDict):
 
 def leader_pages(world: World) -> list[str]:
     ids = {"org": world.org.slug, "team": world.binnendienst.pk, "person": world.people["chantal"].pk}
+    ids["goal"] = world.goal.pk
     return [path.format(**ids) for path in LEADER_PAGES]
 
 

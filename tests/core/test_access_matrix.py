@@ -15,29 +15,62 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from naober.accounts.models import ApiToken
 from naober.api import access_of, api
+from naober.contributions.models import CraftCommitment, Help
 from naober.core.access import SAFE_METHODS, Access
-from naober.orgs.models import Role
+from naober.goals.models import Indicator, Measurement
+from naober.orgs.models import Person, Role
 from tests.conftest import World, client_for
 
 ROLES = [Role.LEADER, Role.TEAM_LEAD, Role.MEMBER, Role.COACH, Role.COUNCIL]
 USER_FOR_ROLE = {Role.LEADER: "leader", Role.TEAM_LEAD: "team_lead", Role.MEMBER: "member",
                  Role.COACH: "coach", Role.COUNCIL: "council"}  # fmt: skip
 
-# How to fill each URL parameter: a row of Ter Horst, and a row of the other organisation.
-OWN_IDS: dict[str, Callable[[World], object]] = {
-    "team_id": lambda w: w.binnendienst.pk,
-    "person_id": lambda w: w.people["daan"].pk,
-    "membership_id": lambda w: w.users["member2"].memberships.get().pk,
+# How to fill each URL parameter: a row of Ter Horst, and a row of the other organisation. A row that belongs
+# to one person (a contribution, a craft commitment) is that of the persona playing the role: the matrix tests
+# what a role may do with its own rows; tests/contributions/test_visibility.py tests other people's.
+Ids = dict[str, Callable[[World, str], object]]
+OWN_IDS: Ids = {
+    "team_id": lambda w, _u: w.binnendienst.pk,
+    "person_id": lambda w, _u: w.people["daan"].pk,
+    "membership_id": lambda w, _u: w.users["member2"].memberships.get().pk,
+    "goal_id": lambda w, _u: w.goal.pk,
+    "indicator_id": lambda w, _u: w.indicator.pk,
+    "measurement_id": lambda w, _u: w.indicator.measurements.get().pk,
+    "value_id": lambda w, _u: w.org.values.get(name="Leren en innoveren").pk,
+    "help_id": lambda w, _u: w.help.pk,
+    "contribution_id": lambda w, u: w.contributions[u].pk if u in w.contributions else w.contributions["member"].pk,
+    "commitment_id": lambda w, u: w.commitments[u].pk if u in w.commitments else w.commitments["member"].pk,
 }
-FOREIGN_IDS: dict[str, Callable[[World], object]] = {
-    "team_id": lambda w: w.other_team.pk,
-    "person_id": lambda w: w.other_person.pk,
-    "membership_id": lambda w: w.outsider.memberships.get().pk,
+FOREIGN_IDS: Ids = {
+    "team_id": lambda w, _u: w.other_team.pk,
+    "person_id": lambda w, _u: w.other_person.pk,
+    "membership_id": lambda w, _u: w.outsider.memberships.get().pk,
+    "goal_id": lambda w, _u: w.other_goal.pk,
+    "indicator_id": lambda w, _u: Indicator.objects.create(goal=w.other_goal, name="Restpunten").pk,
+    "measurement_id": lambda w, _u: (
+        Measurement.objects.create(
+            indicator=Indicator.objects.create(goal=w.other_goal, name="Restpunten"), measured_on="2026-10-01", value=3
+        ).pk
+    ),
+    "value_id": lambda w, _u: w.other_org.values.first().pk,  # type: ignore[union-attr]
+    "help_id": lambda w, _u: (
+        Help.objects.create(
+            organisation=w.other_org,
+            helper=w.other_person,
+            recorded_by=w.other_person,
+            helped=Person.objects.create(organisation=w.other_org, name="Wim"),
+        ).pk
+    ),
+    "contribution_id": lambda w, _u: w.other_contribution.pk,
+    "commitment_id": lambda w, _u: (
+        CraftCommitment.objects.create(organisation=w.other_org, person=w.other_person, title="Lassen").pk
+    ),
 }
 
 
@@ -92,10 +125,23 @@ PAGES = page_routes()
 API = api_routes()
 
 
-def _ids(route: Route, world: World, table: dict[str, Callable[[World], object]]) -> dict[str, object]:
+# Parameters whose row is the persona's own; every other id is looked up once per test, before any request
+# (a DELETE by the first role must not change the id the next role is asked about).
+PERSONAL = frozenset({"contribution_id", "commitment_id"})
+
+
+def _ids(route: Route, world: World, table: Ids, user: str = "leader") -> dict[str, object]:
     unknown = [p for p in route.params if p not in table]
     assert not unknown, f"{route.name}: add {unknown} to OWN_IDS and FOREIGN_IDS in {__file__}"
-    return {p: table[p](world) for p in route.params}
+    return {p: table[p](world, user) for p in route.params}
+
+
+def _ids_per_role(route: Route, world: World) -> dict[Role, dict[str, object]]:
+    shared = _ids(route, world, OWN_IDS)
+    return {
+        role: {**shared, **{p: OWN_IDS[p](world, USER_FOR_ROLE[role]) for p in route.params if p in PERSONAL}}
+        for role in ROLES
+    }
 
 
 def test_the_matrix_finds_the_routes() -> None:
@@ -123,17 +169,18 @@ def test_declared_policies_follow_the_design(route: Route) -> None:
 @pytest.mark.parametrize("route", PAGES, ids=lambda r: r.name)
 def test_page_answers_each_role_as_its_policy_says(route: Route, world: World) -> None:
     assert route.access is not None
-    url = route.url(world.org.slug, _ids(route, world, OWN_IDS))
+    ids = _ids_per_role(route, world)
     for role in ROLES:
+        url = route.url(world.org.slug, ids[role])
         client = client_for(world.users[USER_FOR_ROLE[role]])
         response = client.get(url)
         expected = 200 if role in route.access.read else 403
         assert response.status_code == expected, f"GET {url} as {role}: {response.status_code}"
-        response = client.post(url, {})
+        status = _isolated(lambda: client.post(url, {}).status_code)  # noqa: B023 - called at once
         if role in route.access.write:
-            assert response.status_code not in (403, 404, 500), f"POST {url} as {role}"
+            assert status not in (403, 404, 500), f"POST {url} as {role}: {status}"
         else:
-            assert response.status_code in (403, 405), f"POST {url} as {role}: {response.status_code}"
+            assert status in (403, 405), f"POST {url} as {role}: {status}"
 
 
 @pytest.mark.parametrize("route", PAGES, ids=lambda r: r.name)
@@ -153,6 +200,15 @@ def test_page_with_ids_of_another_organisation_is_a_404(route: Route, world: Wor
     assert client_for(world.users["leader"]).get(url).status_code == 404
 
 
+def _isolated(call: Callable[[], int]) -> int:
+    """Run one role's request and undo its writes, so that each role meets the same rows (a DELETE by one
+    writer must not turn the next writer's answer into a 404)."""
+    with transaction.atomic():
+        status = call()
+        transaction.set_rollback(True)
+    return status
+
+
 def _token_for(user: Any) -> dict[str, str]:
     _token, key = ApiToken.issue(user=user, name="matrix")
     return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
@@ -169,9 +225,11 @@ def _call(route: Route, url: str, headers: dict[str, str]) -> int:
 @pytest.mark.parametrize("route", API, ids=lambda r: r.name)
 def test_api_answers_each_role_as_its_policy_says(route: Route, world: World) -> None:
     assert route.access is not None
-    url = route.url(world.org.slug, _ids(route, world, OWN_IDS))
+    ids = _ids_per_role(route, world)
     for role in ROLES:
-        status = _call(route, url, _token_for(world.users[USER_FOR_ROLE[role]]))
+        url = route.url(world.org.slug, ids[role])
+        headers = _token_for(world.users[USER_FOR_ROLE[role]])
+        status = _isolated(lambda: _call(route, url, headers))  # noqa: B023 - called at once
         if route.access.allows(role, route.methods[0]):
             assert status not in (401, 403, 404, 500), f"{route.name} as {role}: {status}"
         else:
