@@ -205,10 +205,12 @@ def register_routers() -> None:
     from naober.contributions.api import router as contributions_router
     from naober.goals.api import router as goals_router
     from naober.orgs.api import router as orgs_router
+    from naober.scan.api import router as scan_router
 
     api.add_router("/", orgs_router)
     api.add_router("/", goals_router)
     api.add_router("/", contributions_router)
+    api.add_router("/", scan_router)
 
 
 register_routers()

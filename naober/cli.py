@@ -1,4 +1,4 @@
-"""The ``naober`` command: serve, manage, org, people, demo, simulate.
+"""The ``naober`` command: serve, manage, org, people, demo, simulate, scan.
 
 Each sub-command is a thin adapter: parse the arguments, set Django up, call the same service the pages
 and the API call, print the outcome. Exit codes: 0 done, 1 nothing done because of errors in the input,
@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from naober.cli_scan import add_parser as add_scan_parser
 from naober.cli_simulate import add_parser as add_simulate_parser
 
 
@@ -189,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo)
 
     add_simulate_parser(commands)
+    add_scan_parser(commands)
     return parser
 
 

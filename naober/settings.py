@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "naober.orgs",
     "naober.goals",
     "naober.contributions",
+    "naober.scan",
 ]
 
 MIDDLEWARE = [

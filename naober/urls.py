@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 
 from naober.api import api
 from naober.core.urls import org_urlpatterns
+from naober.scan import views as scan_views
 
 urlpatterns = [
     path("", include("naober.core.urls")),
@@ -15,6 +16,9 @@ urlpatterns = [
     path("o/<slug:org>/", include("naober.orgs.urls")),
     path("o/<slug:org>/", include("naober.goals.urls")),
     path("o/<slug:org>/", include("naober.contributions.urls")),
+    path("o/<slug:org>/", include("naober.scan.urls")),
+    # The balance scan's personal link: no login, the token is the key (naober/scan/views.py answer).
+    path("s/<str:token>/", scan_views.answer, name="scan_answer"),
     path("o/<slug:org>/", include((org_urlpatterns, "parts"))),
     path("api/v1/", api.urls),
 ]

@@ -9,6 +9,11 @@ in the month, after people reach their own target, and flows to the busiest port
 ego goal the goal check flags. Service & Onderhoud steers on team goals: help there is frequent, spread over the
 month, confirmed and thanked. Everything goes through the services, so the demo keeps the rules a real user
 meets, and a seeded random generator gives the same story on every load.
+
+The balance scan: two closed rounds a year apart, each ending in actions. Leaders rate naoberschap far higher
+than staff and predict the staff's scores too optimistically; Binnendienst's staff score it lowest, Service &
+Onderhoud's highest. By the second round naoberschap, trust and the long term have moved up and the gap has
+narrowed without closing, while speed has gone down a little.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
@@ -46,6 +51,10 @@ from naober.contributions.services import (
 from naober.goals.models import Direction, Goal, Horizon, Indicator, IndicatorKind, Scope, Value
 from naober.goals.services import goal_save, indicator_save, measurement_record, values_create_defaults
 from naober.orgs.models import Membership, Organisation, Person, Portfolio, Role, Team
+from naober.scan.instrument import PREDICTED_BLOCKS, SLIDER_MAX, SLIDER_MIN, Instrument
+from naober.scan.instrument import load as scan_instrument
+from naober.scan.models import Action, Participation, RoleGroup, ScanRound
+from naober.scan.services import Letter, action_add, response_submit, round_close, round_open
 
 DEMO_SLUG = "ter-horst"
 DEMO_PASSWORD = "naober-demo"  # noqa: S105 - a published demo password, shown on the login page of `make run`
@@ -1317,6 +1326,362 @@ class _Story:
         Reflection.objects.bulk_update([reflection for reflection, _on in self.reflections], ["created_at"])
 
 
+# The balance scan (DESIGN.md §7): two closed rounds a year apart. Leaders rate naoberschap far above staff, and
+# predict the staff's scores too optimistically; Binnendienst, under personal targets, scores lowest on
+# naoberschap and Service & Onderhoud highest. By the second round naoberschap, trust and the long term have moved
+# up, the gap has narrowed but not closed, and speed has gone down a little: not everything improves.
+
+
+class ScaleStory(NamedTuple):
+    """The level of one scale on the 7-point scale: staff in the first round and their change by the second,
+    the same for leaders, and how far the leaders' prediction of the staff score lies above it."""
+
+    staff: float
+    staff_change: float
+    leaders: float
+    leaders_change: float = 0.0
+    optimism: float = 0.7
+
+
+SCALE_STORY: dict[str, ScaleStory] = {
+    # The result pole: fairly high for everyone.
+    "clarity": ScaleStory(5.0, 0.1, 5.6),
+    "measurable_results": ScaleStory(5.1, 0.1, 5.7, optimism=0.5),
+    "accountability": ScaleStory(4.6, 0.1, 5.3),
+    "focus": ScaleStory(4.3, 0.1, 5.0),
+    "speed": ScaleStory(4.9, -0.4, 5.5, -0.3, optimism=0.6),
+    # The relational pole: naoberschap is the leaders' blind spot.
+    "trust": ScaleStory(4.1, 0.4, 5.3, optimism=0.9),
+    "craftsmanship": ScaleStory(5.0, 0.1, 5.8, optimism=0.6),
+    "naoberschap": ScaleStory(3.45, 0.6, 5.9, -0.1, optimism=1.5),
+    "people_centredness": ScaleStory(4.3, 0.1, 5.4, optimism=0.9),
+    "long_term": ScaleStory(3.9, 0.25, 5.4, optimism=0.8),
+    # The couplings and the climate (not predicted).
+    "meaning_behaviour": ScaleStory(3.6, 0.5, 4.7),
+    "humanity_result": ScaleStory(3.9, 0.3, 5.0),
+    "freedom_responsibility": ScaleStory(4.2, 0.1, 5.0),
+    "direction_collaboration": ScaleStory(3.8, 0.3, 4.9),
+    "psychological_safety": ScaleStory(4.3, 0.1, 5.5),
+    "autonomy": ScaleStory(4.7, 0.0, 5.5),
+    "competence": ScaleStory(5.4, 0.0, 5.8),
+    "relatedness": ScaleStory(4.6, 0.2, 5.7),
+}
+UNKNOWN_SCALE = ScaleStory(4.5, 0.0, 5.3)  # a scale a later instrument adds
+
+# How a team's staff differ from the staff as a whole, per scale; and what changes for them by the second round
+# beyond the change of all staff.
+TEAM_LEANING: dict[str, dict[str, float]] = {
+    "Binnendienst": {
+        "naoberschap": -1.1,
+        "measurable_results": 0.4,
+        "clarity": 0.2,
+        "speed": 0.2,
+        "trust": -0.3,
+        "people_centredness": -0.3,
+        "long_term": -0.3,
+        "humanity_result": -0.5,
+        "psychological_safety": -0.2,
+        "relatedness": -0.3,
+    },
+    "Service & Onderhoud": {
+        "naoberschap": 0.9,
+        "craftsmanship": 0.6,
+        "trust": 0.4,
+        "relatedness": 0.5,
+        "autonomy": 0.4,
+        "competence": 0.3,
+        "measurable_results": -0.2,
+    },
+    "Projecten": {"focus": -0.3, "speed": -0.2, "craftsmanship": 0.3},
+    "Werkvoorbereiding": {"clarity": -0.2, "direction_collaboration": -0.3},
+    "Directie & Staf": {"clarity": 0.4, "long_term": 0.3, "naoberschap": 0.2},
+}
+TEAM_CHANGE: dict[str, dict[str, float]] = {
+    # Help made visible in the team meeting: naoberschap moves most where it was lowest; answering the calls
+    # of colleagues costs the own pace.
+    "Binnendienst": {"naoberschap": 0.2, "speed": -0.3},
+}
+
+
+class SliderStory(NamedTuple):
+    """Where answers on a slider centre (0: the left extreme, 100: the right): staff in each round, leaders."""
+
+    staff: tuple[float, float]
+    leaders: float
+    spread: float = 14.0
+
+
+SLIDER_STORY: dict[str, SliderStory] = {
+    # "Mooie woorden, niemand doet er iets mee" for staff in the first round, nearer the middle in the second.
+    "meaning_behaviour": SliderStory((29, 43), 52),
+    "humanity_result": SliderStory((58, 54), 47),
+    "freedom_responsibility": SliderStory((60, 57), 50, spread=16),
+    "direction_collaboration": SliderStory((37, 44), 55),
+}
+# Binnendienst feels that only the numbers count.
+SLIDER_TEAM_LEANING: dict[str, dict[str, float]] = {"Binnendienst": {"humanity_result": 14}}
+
+RESPONSE_RATE = 0.83  # per group (the leaders, each team's staff); the rest never respond
+DONT_KNOW = 0.03
+OPEN_TEXT_CHANCE = 0.3
+
+# Open answers per round: by leaders, by a team's staff, by any staff. Without names: the open answers of a
+# large enough group are shown as written.
+OPEN_TEXTS: tuple[dict[str, tuple[str, ...]], ...] = (
+    {
+        "leaders": (
+            "Meer tijd voor de mensen op de vloer, minder achter de cijfers.",
+            "Ik zou willen dat teams elkaar vaker opzoeken zonder dat wij het hoeven te vragen.",
+        ),
+        "Binnendienst": (
+            "Ik help graag, maar eerst moet mijn eigen target binnen zijn. Anders sta ik aan het eind van de maand "
+            "met lege handen.",
+            "Hulp aan een collega telt nergens mee. Dan doe je het pas na de twintigste.",
+            "Eén doel voor het hele team in plaats van ieder zijn eigen omzet.",
+            "De klanten van de grote particuliere pakketten wachten te lang, en iedereen ziet het.",
+        ),
+        "Service & Onderhoud": (
+            "Meer tijd om leerlingen echt iets te leren, niet alleen meenemen in de bus.",
+            "De werkbonnen zijn nog te vaak onvolledig als we bij de klant aankomen.",
+        ),
+        "staff": (
+            "Minder overleg over cijfers, meer over hoe het werk beter kan.",
+            "Eerder horen waarom er iets verandert.",
+            "De planning zo maken dat er ruimte is om een collega te helpen.",
+        ),
+    },
+    {
+        "leaders": ("We praten nu over hulp in het teamoverleg. De omzetdoelen staan nog; daar moeten we doorheen.",),
+        "Binnendienst": (
+            "Sinds hulp in het teamoverleg besproken wordt, durf ik eerder om hulp te vragen.",
+            "Het persoonlijke target is er nog steeds. Zolang dat zo is, blijft het eerst je eigen cijfers.",
+            "Ik neem nu vaker de telefoon van een collega over, maar mijn eigen offertes liggen dan langer.",
+        ),
+        "Service & Onderhoud": (
+            "Goed dat de binnendienst vaker meekijkt bij storingen. Dat scheelt ons ritten.",
+            "Het wordt drukker; de storingen liggen langer dan vorig jaar.",
+        ),
+        "staff": (
+            "Er verandert wel iets, maar het gaat langzaam.",
+            "Meer handen op de drukste dagen, dan lukt de rest vanzelf.",
+            "Blijven doen wat er na de vorige scan is afgesproken, ook als het druk is.",
+        ),
+    },
+)
+
+SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "voorjaar", 4: "voorjaar", 5: "voorjaar"}
+SEASONS |= {6: "zomer", 7: "zomer", 8: "zomer", 9: "najaar", 10: "najaar", 11: "najaar"}
+
+
+@dataclass
+class _Respondent:
+    """What stays the same for one person across rounds: how high they answer, and per scale."""
+
+    tendency: float
+    leaning: dict[str, float]
+    slider_leaning: dict[str, float]
+
+
+@dataclass
+class _Scans:
+    """Two balance-scan rounds for Ter Horst, opened, answered and closed through the services, then dated
+    back: the second round opened about five weeks ago, the first 52 weeks before it; each ran three weeks."""
+
+    org: Organisation
+    people: dict[str, Person]
+    opened_by: User | None
+    today: date
+    rng: random.Random = field(default_factory=lambda: random.Random(f"{DEMO_SLUG}-scan"))  # noqa: S311 - demo data
+    instrument: Instrument = field(default_factory=scan_instrument)
+    rounds: list[ScanRound] = field(default_factory=list)
+    responses: int = 0
+    actions: int = 0
+    respondents: dict[int, _Respondent] = field(default_factory=dict)
+    item_bias: dict[str, float] = field(default_factory=dict)
+
+    def tell(self) -> None:
+        self.item_bias = {item.key: self.rng.uniform(-0.25, 0.25) for item in self.instrument.items}
+        self._meet_everyone()
+        # Both rounds open on a Monday, 52 weeks apart, in the same season.
+        second_opened = self.today - timedelta(weeks=5)
+        second_opened -= timedelta(days=second_opened.weekday())
+        first_opened = second_opened - timedelta(weeks=52)
+        season = SEASONS[second_opened.month]
+        first = self._round(0, first_opened, f"Balansscan {season} {first_opened.year}")
+        self._action(
+            first,
+            "Hulp aan collega's zichtbaar maken in het teamoverleg",
+            "Bram Oude Luttikhuis",
+            due_weeks=8,
+            done_weeks=7,
+        )
+        self._action(
+            first,
+            "Persoonlijke omzetdoelen vervangen door een teamdoel op doorlooptijd",
+            "Anna ter Horst",
+            due_weeks=26,
+        )
+        second = self._round(1, second_opened, f"Balansscan {season} {second_opened.year}")
+        self._action(
+            second,
+            "Samen uitzoeken waarom klanten langer wachten: de wachttijd per klantenpakket elke maand bespreken",
+            "Karin Pierik",
+            due_weeks=12,
+        )
+
+    def _round(self, index: int, opened_on: date, title: str) -> ScanRound:
+        closes_on = opened_on + timedelta(weeks=3)
+        scan_round, letters = round_open(
+            organisation=self.org,
+            closes_on=self.today,
+            title=title,
+            opened_by=self.opened_by,
+            send_email=False,
+        )
+        groups: dict[str, list[Letter]] = {}
+        for letter in letters:
+            group = "leaders" if letter.role == RoleGroup.LEADER else letter.team.name if letter.team else "staff"
+            groups.setdefault(group, []).append(letter)
+        responding: list[Letter] = []
+        for group_letters in groups.values():
+            count = max(1, round(len(group_letters) * RESPONSE_RATE))
+            responding += self.rng.sample(group_letters, count)
+        responding.sort(key=lambda letter: letter.person.name)
+        texts = {group: list(pool) for group, pool in OPEN_TEXTS[index].items()}
+        for letter in responding:
+            response_submit(letter.token, self._answers(index, letter, texts))
+        round_close(scan_round)
+        self._backdate(scan_round, opened_on, closes_on, {letter.person.pk for letter in responding})
+        self.rounds.append(scan_round)
+        self.responses += len(responding)
+        return scan_round
+
+    def _meet_everyone(self) -> None:
+        """Draw each person's tendencies, centred per team: with teams this small a chance draw would otherwise
+        move a team's level and tell a different story than the one written above."""
+        for _team, _description, members in TEAMS:
+            team = [self.people[name] for name, _job_title in members]
+            drawn = {
+                person.pk: _Respondent(
+                    tendency=self.rng.gauss(0, 0.45),
+                    leaning={scale.key: self.rng.gauss(0, 0.4) for scale in self.instrument.scales},
+                    slider_leaning={slider.key: self.rng.gauss(0, 8) for slider in self.instrument.sliders},
+                )
+                for person in team
+            }
+            tendency = sum(respondent.tendency for respondent in drawn.values()) / len(drawn)
+            leaning = {
+                key: sum(respondent.leaning[key] for respondent in drawn.values()) / len(drawn)
+                for key in drawn[team[0].pk].leaning
+            }
+            slider_leaning = {
+                key: sum(respondent.slider_leaning[key] for respondent in drawn.values()) / len(drawn)
+                for key in drawn[team[0].pk].slider_leaning
+            }
+            for pk, respondent in drawn.items():
+                self.respondents[pk] = _Respondent(
+                    tendency=respondent.tendency - tendency,
+                    leaning={key: value - leaning[key] for key, value in respondent.leaning.items()},
+                    slider_leaning={
+                        key: value - slider_leaning[key] for key, value in respondent.slider_leaning.items()
+                    },
+                )
+
+    def _respondent(self, person: Person) -> _Respondent:
+        if person.pk not in self.respondents:  # someone a later part adds to the demo
+            self.respondents[person.pk] = _Respondent(
+                tendency=0.0,
+                leaning=dict.fromkeys((scale.key for scale in self.instrument.scales), 0.0),
+                slider_leaning=dict.fromkeys((slider.key for slider in self.instrument.sliders), 0.0),
+            )
+        return self.respondents[person.pk]
+
+    def _answers(self, index: int, letter: Letter, texts: dict[str, list[str]]) -> dict[str, Any]:
+        leader = letter.role == RoleGroup.LEADER
+        team = "" if leader or letter.team is None else letter.team.name
+        respondent = self._respondent(letter.person)
+        items: dict[str, int | None] = {}
+        for scale in self.instrument.scales:
+            story = SCALE_STORY.get(scale.key, UNKNOWN_SCALE)
+            if leader:
+                level = story.leaders + index * story.leaders_change + respondent.tendency * 0.6
+            else:
+                level = story.staff + index * story.staff_change + respondent.tendency
+                level += TEAM_LEANING.get(team, {}).get(scale.key, 0.0)
+                level += index * TEAM_CHANGE.get(team, {}).get(scale.key, 0.0)
+            level += respondent.leaning[scale.key] + self.rng.gauss(0, 0.25)
+            for item in scale.items:
+                if self.rng.random() < DONT_KNOW:
+                    items[item.key] = None
+                    continue
+                answer = round(level + self.item_bias[item.key] + self.rng.gauss(0, 0.65))
+                items[item.key] = min(self.instrument.points, max(1, answer))
+        sliders = {}
+        for slider in self.instrument.sliders:
+            centre = SLIDER_STORY.get(slider.coupling, SliderStory((50, 50), 50))
+            position = centre.leaders if leader else centre.staff[index]
+            position += SLIDER_TEAM_LEANING.get(team, {}).get(slider.coupling, 0.0)
+            position += respondent.slider_leaning[slider.key] + self.rng.gauss(0, centre.spread)
+            sliders[slider.key] = min(SLIDER_MAX, max(SLIDER_MIN, round(position)))
+        answers: dict[str, Any] = {"items": items, "sliders": sliders}
+        if leader:
+            answers["predictions"] = self._predictions(index)
+        pools = [texts["leaders"]] if leader else [texts.get(team, []), texts["staff"]]
+        pool = next((pool for pool in pools if pool), [])
+        if pool and self.rng.random() < OPEN_TEXT_CHANCE * (2 if leader else 1):
+            answers["open"] = pool.pop(self.rng.randrange(len(pool)))
+        return answers
+
+    def _predictions(self, index: int) -> dict[str, float]:
+        """Staff scores as a leader expects them: too high, most on naoberschap; a little less so in round 2."""
+        predictions = {}
+        for block in PREDICTED_BLOCKS:
+            for scale in self.instrument.scales_in(block):
+                story = SCALE_STORY.get(scale.key, UNKNOWN_SCALE)
+                expected = story.staff + index * story.staff_change + story.optimism * (1.0, 0.8)[index]
+                expected += self.rng.gauss(0, 0.3)
+                predictions[scale.key] = round(min(float(self.instrument.points), max(1.0, expected)), 1)
+        return predictions
+
+    def _moment(self, day: date, first_hour: int = 8, last_hour: int = 17) -> datetime:
+        moment = datetime.combine(day, time(self.rng.randint(first_hour, last_hour), self.rng.randrange(0, 60, 5)))
+        return timezone.make_aware(moment)
+
+    def _backdate(self, scan_round: ScanRound, opened_on: date, closes_on: date, responded: set[int]) -> None:
+        """The services stamped today; the round ran from `opened_on` to `closes_on`. Only times change."""
+        opened_at = timezone.make_aware(datetime.combine(opened_on, time(9, 0)))
+        closed_at = timezone.make_aware(datetime.combine(closes_on, time(17, 0)))
+        ScanRound.objects.filter(pk=scan_round.pk).update(opened_at=opened_at, closes_on=closes_on, closed_at=closed_at)
+        reminded_on = opened_on + timedelta(days=10)
+        participations = list(scan_round.participations.order_by("person__name"))
+        for participation in participations:
+            participation.sent_at = opened_at
+            participation.responded_at = None
+            participation.reminded_at = None
+            if participation.person_id in responded:
+                days = min(20, int(self.rng.expovariate(1 / 4)))
+                participation.responded_at = max(opened_at, self._moment(opened_on + timedelta(days=days), 7, 21))
+            if participation.responded_at is None or participation.responded_at.date() > reminded_on:
+                participation.reminded_at = timezone.make_aware(datetime.combine(reminded_on, time(8, 30)))
+        Participation.objects.bulk_update(participations, ["sent_at", "responded_at", "reminded_at"])
+        scan_round.refresh_from_db()
+
+    def _action(
+        self, scan_round: ScanRound, title: str, owner: str, *, due_weeks: int, done_weeks: int | None = None
+    ) -> None:
+        closed_on = scan_round.closes_on
+        action = action_add(
+            scan_round=scan_round,
+            title=title,
+            owner=self.people[owner],
+            due_on=closed_on + timedelta(weeks=due_weeks),
+        )
+        done_on = None if done_weeks is None else closed_on + timedelta(weeks=done_weeks)
+        picked_at = timezone.make_aware(datetime.combine(closed_on + timedelta(days=3), time(10, 0)))  # the review
+        Action.objects.filter(pk=action.pk).update(created_at=picked_at, done_on=done_on)
+        self.actions += 1
+
+
 @transaction.atomic
 def demo_load(*, reset: bool = False, only_if_empty: bool = False) -> str:
     """Load the demo company. Returns a one-line summary for the terminal."""
@@ -1365,8 +1730,11 @@ def demo_load(*, reset: bool = False, only_if_empty: bool = False) -> str:
             logins[login.name] = membership
     story = _Story(org=org, people=people, teams=teams, logins=logins, today=timezone.localdate(), now=timezone.now())
     story.tell()
+    scans = _Scans(org=org, people=people, opened_by=logins["Anna ter Horst"].user, today=story.today)
+    scans.tell()
     return (
         f"Loaded {org.name}: {len(people)} people in {len(TEAMS)} teams, {len(PORTFOLIOS)} portfolios, "
         f"{len(DEMO_LOGINS)} logins (password {DEMO_PASSWORD}); {len(story.goals)} goals, "
-        f"{len(story.contributions)} contributions, {len(story.help)} help records, {len(story.thanks)} thanks."
+        f"{len(story.contributions)} contributions, {len(story.help)} help records, {len(story.thanks)} thanks; "
+        f"{len(scans.rounds)} scan rounds, {scans.responses} responses, {scans.actions} actions."
     )

@@ -68,6 +68,7 @@ PARTS = (
             "A short questionnaire for leaders and staff. Anonymous, reported per group of at least five, with the "
             "gap between how leaders and staff see the organisation."
         ),
+        url_name="scan:rounds",
     ),
 )
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any, TypedDict
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import ConsoleMessage, Error, Page, expect
 
+from naober.scan.services import round_open
 from tests.browser.conftest import REPO_DIR, OpenPage, Screenshot, log_in
 from tests.conftest import World
 
 # Every page of naober. When you build a page, add its path here: the accessibility, Content-Security-Policy
 # and phone tests then check it too. The placeholders are filled from the personas: {org} is Ter Horst's
-# slug, {team} Binnendienst's id, {person} Chantal's id, {goal} Binnendienst's goal.
+# slug, {team} Binnendienst's id, {person} Chantal's id, {goal} Binnendienst's goal, {round} a new scan round.
 ANONYMOUS_PAGES = [
     "/accounts/login/",
     "/accounts/password/reset/",
@@ -37,6 +40,9 @@ LEADER_PAGES = [
     "/o/{org}/contribute/",
     "/o/{org}/teams/{team}/timeline/",
     "/o/{org}/scan/",
+    "/o/{org}/scan/rounds/{round}/",
+    "/o/{org}/scan/rounds/{round}/report/",
+    "/o/{org}/scan/rounds/{round}/letters/",
     "/accounts/profile/",
 ]
 
@@ -66,6 +72,8 @@ class AxeViolation(TypedDict):
 def leader_pages(world: World) -> list[str]:
     ids = {"org": world.org.slug, "team": world.binnendienst.pk, "person": world.people["chantal"].pk}
     ids["goal"] = world.goal.pk
+    closes = timezone.localdate() + timedelta(days=7)
+    ids["round"] = round_open(organisation=world.org, closes_on=closes, send_email=False)[0].pk
     return [path.format(**ids) for path in LEADER_PAGES]
 
 

@@ -12,24 +12,34 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from naober.accounts.models import ApiToken
 from naober.api import access_of, api
 from naober.contributions.models import CraftCommitment, Help
 from naober.core.access import SAFE_METHODS, Access
 from naober.goals.models import Indicator, Measurement
-from naober.orgs.models import Person, Role
+from naober.orgs.models import Organisation, Person, Role
+from naober.scan.services import round_open
 from tests.conftest import World, client_for
 
 ROLES = [Role.LEADER, Role.TEAM_LEAD, Role.MEMBER, Role.COACH, Role.COUNCIL]
 USER_FOR_ROLE = {Role.LEADER: "leader", Role.TEAM_LEAD: "team_lead", Role.MEMBER: "member",
                  Role.COACH: "coach", Role.COUNCIL: "council"}  # fmt: skip
+
+
+def _scan_round(organisation: Organisation) -> int:
+    """An open balance-scan round of the organisation (one per test: ids are looked up once)."""
+    closes = timezone.localdate() + timedelta(days=7)
+    return round_open(organisation=organisation, closes_on=closes, send_email=False)[0].pk
+
 
 # How to fill each URL parameter: a row of Ter Horst, and a row of the other organisation. A row that belongs
 # to one person (a contribution, a craft commitment) is that of the persona playing the role: the matrix tests
@@ -46,6 +56,7 @@ OWN_IDS: Ids = {
     "help_id": lambda w, _u: w.help.pk,
     "contribution_id": lambda w, u: w.contributions[u].pk if u in w.contributions else w.contributions["member"].pk,
     "commitment_id": lambda w, u: w.commitments[u].pk if u in w.commitments else w.commitments["member"].pk,
+    "round_id": lambda w, _u: _scan_round(w.org),
 }
 FOREIGN_IDS: Ids = {
     "team_id": lambda w, _u: w.other_team.pk,
@@ -71,6 +82,7 @@ FOREIGN_IDS: Ids = {
     "commitment_id": lambda w, _u: (
         CraftCommitment.objects.create(organisation=w.other_org, person=w.other_person, title="Lassen").pk
     ),
+    "round_id": lambda w, _u: _scan_round(w.other_org),
 }
 
 
