@@ -205,12 +205,16 @@ def register_routers() -> None:
     from naober.contributions.api import router as contributions_router
     from naober.goals.api import router as goals_router
     from naober.orgs.api import router as orgs_router
+    from naober.reviews.api import router as reviews_router
     from naober.scan.api import router as scan_router
+    from naober.stories.api import router as stories_router
 
     api.add_router("/", orgs_router)
     api.add_router("/", goals_router)
     api.add_router("/", contributions_router)
     api.add_router("/", scan_router)
+    api.add_router("/", stories_router)
+    api.add_router("/", reviews_router)
 
 
 register_routers()

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "naober.goals",
     "naober.contributions",
     "naober.scan",
+    "naober.stories",
+    "naober.reviews",
 ]
 
 MIDDLEWARE = [

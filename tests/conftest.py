@@ -21,6 +21,8 @@ from naober.contributions.services import commitment_create, contribution_record
 from naober.goals.models import Goal, Horizon, Indicator, IndicatorKind, Scope, Value
 from naober.goals.services import goal_save, measurement_record, values_create_defaults
 from naober.orgs.models import Membership, Organisation, Person, Portfolio, Role, Team
+from naober.stories.models import Story, StoryVisibility
+from naober.stories.services import story_tell
 
 PASSWORD = "correct horse battery"
 
@@ -46,6 +48,9 @@ class World:
     private_contribution: Contribution
     help: Help
     other_contribution: Contribution
+    # One organisation-wide story per persona with a person, keyed like `users`; and Chantal's private one.
+    stories: dict[str, Story]
+    private_story: Story
 
 
 @pytest.fixture(autouse=True)
@@ -138,6 +143,21 @@ def world(db: None) -> World:
     other_contribution = contribution_record(
         membership=outsider.memberships.get(), text="Bouwtekening nagekeken", visibility=Visibility.ORGANISATION
     )
+    stories = {
+        key: story_tell(
+            membership=memberships[key],
+            title=f"Verhaal van {users[key].name}",
+            text="Daan Kamphuis hielp me met een lastige klant.",
+            visibility=StoryVisibility.ORGANISATION,
+        )
+        for key in ("leader", "team_lead", "member", "member2")
+    }
+    private_story = story_tell(
+        membership=memberships["member"],
+        title="Eerst mijn eigen target",
+        text="Ik wilde Daan helpen, maar moest eerst mijn eigen target halen.",
+        visibility=StoryVisibility.PRIVATE,
+    )
     return World(
         org=org,
         other_org=other_org,
@@ -157,6 +177,8 @@ def world(db: None) -> World:
         private_contribution=private_contribution,
         help=help_record_,
         other_contribution=other_contribution,
+        stories=stories,
+        private_story=private_story,
     )
 
 

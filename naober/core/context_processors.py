@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from naober.core.parts import PARTS
 from naober.orgs.models import Membership
@@ -22,6 +22,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         parts = []
         for part in PARTS:
             url = reverse(part.url_name or f"parts:{part.slug}", kwargs={"org": org.slug})
+            access = getattr(resolve(url).func, "access", None)
+            if part.fallback_url_name and access is not None and not access.allows(request.membership.role, "GET"):  # type: ignore[attr-defined]
+                url = reverse(part.fallback_url_name, kwargs={"org": org.slug})
             parts.append(
                 {
                     "slug": part.slug,

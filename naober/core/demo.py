@@ -14,6 +14,12 @@ The balance scan: two closed rounds a year apart, each ending in actions. Leader
 than staff and predict the staff's scores too optimistically; Binnendienst's staff score it lowest, Service &
 Onderhoud's highest. By the second round naoberschap, trust and the long term have moved up and the gap has
 narrowed without closing, while speed has gone down a little.
+
+Stories: about seventy, each signified by its teller and dated over the year. Binnendienst's tell of wanting to
+help but first having to reach one's own target and of customers waiting on the busiest portfolio, and, in the
+last months, of helping becoming normal under the team goal while the personal bonus is still there. Service &
+Onderhoud's tell of craftsmanship, first-time fixes and helping each other; Projecten and Werkvoorbereiding of
+handovers, planning and materials. Some anonymous stories name colleagues, so the masking shows.
 """
 
 from __future__ import annotations
@@ -55,6 +61,8 @@ from naober.scan.instrument import PREDICTED_BLOCKS, SLIDER_MAX, SLIDER_MIN, Ins
 from naober.scan.instrument import load as scan_instrument
 from naober.scan.models import Action, Participation, RoleGroup, ScanRound
 from naober.scan.services import Letter, action_add, response_submit, round_close, round_open
+from naober.stories.models import SLIDERS, Frequency, MoreOrLess, Story, StoryVisibility, Tone
+from naober.stories.services import story_tell
 
 DEMO_SLUG = "ter-horst"
 DEMO_PASSWORD = "naober-demo"  # noqa: S105 - a published demo password, shown on the login page of `make run`
@@ -1682,6 +1690,566 @@ class _Scans:
         self.actions += 1
 
 
+# Stories (DESIGN.md §8): about seventy, told and signified by the tellers themselves over the year. Binnendienst
+# tells of wanting to help but first having to reach one's own target, of customers waiting on the busiest
+# portfolio and, in the last months, of helping becoming normal under the team goal, though the personal bonus is
+# still there. Service & Onderhoud tells of craftsmanship, first-time fixes, helping each other and pride;
+# Projecten and Werkvoorbereiding of handovers, planning and materials; Directie & Staf a few.
+
+
+class Tale(NamedTuple):
+    """A demo story with its teller's signifiers.
+
+    Triangles as relative weights, None where the teller placed no point: `difference` is (clear agreements,
+    craftsmanship, helping each other), `counted` (the result, the people, the long term). Sliders 0..100 in the
+    order of naober.stories.models.SLIDERS: meaning_behaviour, humanity_result, freedom_responsibility,
+    direction_collaboration. `day` is the day of the month the text needs, 0 for any."""
+
+    author: str
+    months_back: int
+    visibility: str
+    title: str
+    text: str
+    difference: tuple[int, int, int] | None
+    counted: tuple[int, int, int] | None
+    sliders: tuple[int | None, int | None, int | None, int | None]
+    tone: str
+    frequency: str
+    involved: tuple[str, ...]
+    more_or_less: str
+    day: int = 0
+
+
+_TEAM, _ORG = StoryVisibility.TEAM, StoryVisibility.ORGANISATION
+_ANONYMOUS, _PRIVATE = StoryVisibility.ANONYMOUS, StoryVisibility.PRIVATE
+_GOOD, _BAD, _MIXED = Tone.GOOD, Tone.BAD, Tone.MIXED
+_ONCE, _SOMETIMES, _OFTEN, _ALWAYS = Frequency.ONCE, Frequency.SOMETIMES, Frequency.OFTEN, Frequency.ALWAYS
+_MORE, _LESS, _UNSURE = MoreOrLess.MORE, MoreOrLess.LESS, MoreOrLess.UNSURE
+
+BINNENDIENST_TALES = (
+    Tale(
+        "Jeroen Haverkate", 11, _ANONYMOUS, "De scan zegt wat we al wisten",
+        "In de balansscan scoorden wij het laagst op naoberschap. Anna en Bram schrokken, wij niet. Iedereen weet "
+        "dat je hier eerst voor je eigen cijfers gaat. Ik ben benieuwd of er echt iets verandert.",
+        (5, 0, 5), (6, 2, 2), (30, 80, 35, 25), _BAD, _ALWAYS, ("team", "leadership"), _LESS,
+    ),
+    Tale(
+        "Fleur ter Haar", 11, _TEAM, "Mijn mailbox loopt over",
+        "Particulieren Hengelo heeft 240 klanten, de anderen soms twintig. Elke ochtend staan er vijftig mails. "
+        "Iedereen is aardig, maar helpen doen ze pas als hun eigen target binnen is. Tot die tijd wachten mijn "
+        "klanten.",
+        (3, 0, 7), (6, 3, 1), (60, 80, 30, 25), _BAD, _ALWAYS, ("me", "team", "customer"), _LESS,
+    ),
+    Tale(
+        "Chantal Nijhuis", 10, _PRIVATE, "Eerst mijn eigen target",
+        "Daan vroeg of ik naar zijn offerte voor de sporthal wilde kijken. Ik heb nee gezegd, want het was de "
+        "twaalfde en ik zat nog ver onder mijn target. Hij heeft het alleen gedaan en er zat een fout in de prijs. "
+        "Dat zit me nog steeds niet lekker.",
+        (2, 1, 7), (8, 1, 1), (65, 85, 30, 30), _BAD, _OFTEN, ("me", "team"), _LESS, 12,
+    ),
+    Tale(
+        "Gijs Wolters", 10, _ORG, "Klanten wachten op Particulieren",
+        "Een mevrouw uit Enschede wachtte vier dagen op een afspraak voor haar ketel. Ik zag het pas toen ze boos "
+        "belde. Met 210 klanten in mijn pakket red ik het niet alleen, en de rest van de binnendienst zit tot de "
+        "twintigste op de eigen omzet.",
+        (4, 1, 5), (6, 3, 1), (65, 82, 30, 30), _BAD, _OFTEN, ("me", "team", "customer"), _LESS,
+    ),
+    Tale(
+        "Hanneke Lansink", 10, _ANONYMOUS, "Niets gedaan",
+        "Ik zag de mailbox van Fleur vollopen en heb niets gedaan. Mijn eigen cijfers stonden nog niet en de bonus "
+        "telt per persoon. Bram zegt in het overleg dat we elkaar moeten helpen, maar de regeling zegt iets anders.",
+        (3, 0, 7), (8, 1, 1), (72, 88, 28, 25), _BAD, _OFTEN, ("me", "team", "leadership"), _LESS,
+    ),
+    Tale(
+        "Daan Kamphuis", 9, _TEAM, "Offerte zonder tweede blik",
+        "Mijn offerte voor de sporthal ging de deur uit zonder dat iemand meekeek. Er zat een rekenfout in van een "
+        "paar duizend euro. Iedereen had het druk met de eigen omzet; ik ook, eerlijk gezegd.",
+        (5, 2, 3), (7, 1, 2), (68, 80, 30, 35), _BAD, _SOMETIMES, ("me", "team", "customer"), _LESS,
+    ),
+    Tale(
+        "Iris Scholten", 9, _ANONYMOUS, "Doorverbonden in plaats van opgelost",
+        "Een klant van Fleur belde over een storing aan de warmtepomp. Ik wist het antwoord, maar een gesprek uit "
+        "een ander pakket telt niet voor mij. Dus doorverbonden naar een volle voicemail. Daar schaam ik me "
+        "eigenlijk voor.",
+        (2, 1, 7), (8, 1, 1), (70, 90, 25, 30), _BAD, _SOMETIMES, ("me", "customer"), _LESS,
+    ),
+    Tale(
+        "Jeroen Haverkate", 8, _TEAM, "Pas na de twintigste",
+        "Gijs vroeg op de tiende of ik een paar terugbelverzoeken kon doen. Dat lukte pas na de twintigste, toen "
+        "mijn target binnen was. Toen was het eigenlijk te laat: de klanten hadden al twee keer gebeld.",
+        (2, 1, 7), (7, 2, 1), (65, 84, 35, 30), _BAD, _OFTEN, ("me", "team", "customer"), _LESS, 24,
+    ),
+    Tale(
+        "Bram Oude Luttikhuis", 8, _ORG, "Helpen en de bonus gaan niet samen",
+        "Als teamleider vraag ik mijn mensen elkaar te helpen, en aan het eind van de maand rekenen we ze af op hun "
+        "eigen omzet. Dat klopt niet. Ik heb het aan Anna voorgelegd; we kijken hoe Service het met teamdoelen doet.",
+        (6, 0, 4), (5, 2, 3), (25, 78, 35, 30), _MIXED, _ALWAYS, ("team", "leadership"), _UNSURE,
+    ),
+    Tale(
+        "Fleur ter Haar", 8, _TEAM, "Eindelijk hulp, op de 27e",
+        "Op de 27e kwam Daan vragen of hij iets kon overnemen. Zijn target was binnen. Ik was blij, maar mijn "
+        "klanten hadden toen al drie weken gewacht.",
+        (2, 1, 7), (6, 3, 1), (60, 80, 35, 35), _MIXED, _OFTEN, ("me", "team", "customer"), _MORE, 28,
+    ),
+    Tale(
+        "Chantal Nijhuis", 7, _ANONYMOUS, "Klant drie keer doorverbonden",
+        "Een klant van Fleur belde voor de derde keer over een lekkende boiler. Fleur zat vol, ik had tijd, maar "
+        "haar klanten tellen niet voor mijn omzet. Ik heb hem weer doorverbonden. Niemand deed iets fout volgens de "
+        "regels, en toch ging het mis.",
+        (3, 0, 7), (7, 2, 1), (70, 88, 25, 30), _BAD, _SOMETIMES, ("me", "team", "customer"), _LESS,
+    ),
+    Tale(
+        "Hanneke Lansink", 7, _TEAM, "Subsidie-uitleg op één A4",
+        "Ik heb de uitleg over subsidie voor hybride warmtepompen op één A4 gezet. Nu geeft iedereen hetzelfde "
+        "antwoord, wie er ook opneemt. Het telde niet voor mijn target, maar het scheelt ons allemaal tijd.",
+        (5, 3, 2), (2, 3, 5), (45, 60, 45, 45), _GOOD, _ONCE, ("team", "customer"), _MORE,
+    ),
+    Tale(
+        "Daan Kamphuis", 7, _ORG, "Target op de achttiende",
+        "Deze maand had ik mijn target op de achttiende. Daarna heb ik de hele week de telefoon van anderen gedaan. "
+        "Dat voelt goed en dubbel tegelijk: waarom help ik pas als het mij niets meer kost?",
+        (2, 1, 7), None, (60, 75, 40, 35), _MIXED, _OFTEN, ("me", "team"), _UNSURE, 25,
+    ),
+    Tale(
+        "Gijs Wolters", 6, _PRIVATE, "Mijn eigen pakket eerst",
+        "Ik merk dat ik offertes voor mijn eigen klanten voorrang geef boven storingen bij klanten van anderen. Ik "
+        "weet dat het andersom zou moeten. Maar de bonus is bijna een maandsalaris.",
+        (3, 1, 6), (8, 1, 1), (70, 88, 30, 30), _BAD, _ALWAYS, ("me",), _LESS,
+    ),
+    Tale(
+        "Iris Scholten", 6, _TEAM, "Wat de monteur ziet, zie ik niet",
+        "Een boer uit de Achterhoek belde over zijn melkkoeling. In de werkbon stond niets over wat er de vorige "
+        "keer gedaan was. Ik heb Vera gebeld en zij wist het meteen. Zonder haar had de klant nog een dag gewacht.",
+        (3, 3, 4), (4, 4, 2), (50, 55, 45, 45), _MIXED, _SOMETIMES, ("me", "other_teams", "customer"), _MORE,
+    ),
+    Tale(
+        "Bram Oude Luttikhuis", 5, _TEAM, "Eerste maand met het teamdoel",
+        "Deze maand keken we in het overleg niet eerst naar ieders omzet, maar naar hoeveel vragen binnen een "
+        "werkdag af waren. Daarna ging het gesprek vanzelf over wie waar kon helpen. Hanneke nam zonder dat ik het "
+        "vroeg de terugbelverzoeken van Gijs over.",
+        (5, 0, 5), (3, 3, 4), (45, 60, 45, 50), _GOOD, _ONCE, ("team", "leadership"), _MORE,
+    ),
+    Tale(
+        "Chantal Nijhuis", 4, _TEAM, "Telefoon van Particulieren overgenomen",
+        "Na mijn target heb ik twee middagen de telefoon voor Particulieren Hengelo gedaan. Fleur kon eindelijk haar "
+        "offertes afmaken en klanten kregen dezelfde dag antwoord. Fijn, maar waarom kan dit pas na de twintigste?",
+        (1, 1, 8), (3, 5, 2), (55, 70, 40, 40), _MIXED, _SOMETIMES, ("me", "team", "customer"), _MORE, 26,
+    ),
+    Tale(
+        "Fleur ter Haar", 4, _ORG, "Hulp op de tiende",
+        "Op de tiende van de maand stonden Iris en Jeroen ineens naast mijn bureau om de mailbox te verdelen. Dat "
+        "was nog nooit gebeurd vóór de twintigste. Mijn klanten hadden dezelfde dag antwoord.",
+        (3, 0, 7), (3, 5, 2), (50, 55, 45, 45), _GOOD, _SOMETIMES, ("team", "customer"), _MORE, 11,
+    ),
+    Tale(
+        "Gijs Wolters", 3, _TEAM, "Helpen is gewoon geworden",
+        "Sinds het teamdoel vraagt niemand meer of helpen wel telt. We verdelen 's ochtends de gezamenlijke mailbox "
+        "en wie tijd heeft, pakt de telefoon. Ik heb deze maand twee keer hulp gekregen zonder erom te vragen.",
+        (3, 0, 7), (3, 4, 3), (50, 50, 50, 45), _GOOD, _OFTEN, ("team",), _MORE,
+    ),
+    Tale(
+        "Hanneke Lansink", 2, _TEAM, "Ochtendoverleg van tien minuten",
+        "Om half negen kijken we samen welke pakketten het drukst zijn. Dat kost tien minuten en scheelt een hoop "
+        "dubbel werk. Daan stelde het voor, Bram liet het ons zelf regelen.",
+        (6, 0, 4), (4, 3, 3), (50, 50, 50, 50), _GOOD, _ALWAYS, ("team",), _MORE,
+    ),
+    Tale(
+        "Iris Scholten", 2, _ANONYMOUS, "Het target is er nog steeds",
+        "We praten nu veel over helpen, en het gebeurt ook vaker. Maar mijn bonus hangt nog steeds aan mijn eigen "
+        "omzet. Aan het eind van het kwartaal zag ik Gijs en Jeroen weer stil hun eigen offertes afwerken. Ik deed "
+        "hetzelfde.",
+        (3, 1, 6), (7, 2, 1), (35, 75, 40, 35), _MIXED, _SOMETIMES, ("me", "team", "leadership"), _UNSURE,
+    ),
+    Tale(
+        "Jeroen Haverkate", 1, _TEAM, "Mijn klant, onze klant",
+        "Drukkerij Hofman belde met een storing terwijl ik op vakantie was. Fleur heeft het helemaal afgehandeld en "
+        "een monteur geregeld. Vroeger had die mail een week op mij gewacht.",
+        (2, 1, 7), (2, 5, 3), (50, 50, 45, None), _GOOD, _OFTEN, ("team", "customer"), _MORE,
+    ),
+    Tale(
+        "Fleur ter Haar", 1, _ANONYMOUS, "Ik durf nu te vragen",
+        "Een jaar geleden vroeg ik nooit om hulp; iedereen zat op zijn eigen cijfers. Nu zeg ik in het "
+        "ochtendoverleg gewoon dat het te veel is, en dan pakt Chantal of Hanneke een deel. Het voelt niet meer als "
+        "zeuren.",
+        (2, 0, 8), (2, 6, 2), (50, 50, 50, 45), _GOOD, _OFTEN, ("me", "team"), _MORE,
+    ),
+    Tale(
+        "Chantal Nijhuis", 1, _ORG, "De gezamenlijke mailbox eerst",
+        "Sinds we samen op één werkdag sturen, kijk ik 's ochtends eerst in de gezamenlijke mailbox en pas daarna "
+        "in mijn eigen pakket. Als ik bij een klant zit en De Esch belt, pakt Gijs of Daan het gewoon op. Zo hoort "
+        "het.",
+        (3, 1, 6), (3, 4, 3), (50, 55, 45, 45), _GOOD, _OFTEN, ("team", "customer"), _MORE,
+    ),
+    Tale(
+        "Daan Kamphuis", 0, _ORG, "De wachttijd is nog te lang",
+        "Particulieren Hengelo wacht nog steeds het langst, ook nu we samen helpen. Met 240 klanten is dat pakket "
+        "gewoon te groot voor één persoon. Helpen lost het niet op; we moeten de pakketten anders verdelen.",
+        (7, 0, 3), (4, 2, 4), (45, 60, 45, 40), _MIXED, _ALWAYS, ("team", "customer", "leadership"), _UNSURE,
+    ),
+    Tale(
+        "Gijs Wolters", 0, _TEAM, "Legionellavraag dezelfde dag",
+        "Een klant van Chantal belde over het spoelen tegen legionella terwijl zij bij een zorgcentrum zat. Ik had "
+        "de uitleg van Vera bij de hand en kon het meteen beantwoorden. Zo had de klant binnen een uur antwoord.",
+        (4, 2, 4), (3, 4, 3), (50, 50, 50, 50), _GOOD, _SOMETIMES, ("team", "other_teams", "customer"), _MORE,
+    ),
+)  # fmt: skip
+
+SERVICE_TALES = (
+    Tale(
+        "Luuk Velthuis", 11, _TEAM, "Sander stelt zijn eerste ketel in bedrijf",
+        "Sander heeft vandaag zelf een cv-ketel in bedrijf gesteld. Ik keek alleen mee en hoefde niets te zeggen. "
+        "Hij legde de klant ook nog rustig uit hoe de thermostaat werkt. Daar word ik blij van.",
+        (1, 6, 3), (1, 3, 6), (50, 45, 50, 50), _GOOD, _ONCE, ("me", "team", "customer"), _MORE,
+    ),
+    Tale(
+        "Marco Boerrigter", 10, _ORG, "Niet weggaan voor je de oorzaak weet",
+        "Bij Bakkerij Lohuis viel de koeling steeds uit. Er waren al twee collega's geweest. Ik heb de hele "
+        "installatie doorgemeten en vond een slecht contact in de pressostaat. Sindsdien draait hij. Zo wil ik "
+        "werken: in één keer goed.",
+        (1, 8, 1), (3, 1, 6), (50, 50, 45, 50), _GOOD, _SOMETIMES, ("me", "customer"), _MORE,
+    ),
+    Tale(
+        "Niels Roerink", 10, _TEAM, "Onderdeel gebracht",
+        "Tom stond bij een zorgcentrum met een kapotte driewegklep en had er geen in de bus. Ik zat tien minuten "
+        "verderop en heb de mijne gebracht. De bewoners hadden binnen het uur weer warm water.",
+        (1, 2, 7), (3, 5, 2), (50, 45, 50, 50), _GOOD, _OFTEN, ("team", "customer"), _MORE,
+    ),
+    Tale(
+        "Okke Hofstede", 9, _ANONYMOUS, "Weekenddienst alleen",
+        "Drie storingen op zaterdag, en er stond niemand als achtervang op de planning. Pas om tien uur 's avonds "
+        "was ik thuis. Niemand deed iets fout, maar zo'n dienst moet je niet alleen draaien. Ik heb Karin gevraagd "
+        "de diensten anders in te delen.",
+        (7, 1, 2), (4, 4, 2), (40, 65, 35, 45), _BAD, _SOMETIMES, ("me", "team", "leadership"), _LESS,
+    ),
+    Tale(
+        "Vera Hesselink", 8, _TEAM, "Chantal rijdt mee",
+        "Chantal van de binnendienst reed twee middagen met me mee. Ze wilde snappen wat een warmtepomp doet als "
+        "klanten erover bellen. Nu vangt zij de helft van de vragen zelf af. Daar hebben we meer aan dan aan een "
+        "extra monteur.",
+        (2, 4, 4), (2, 4, 4), (50, 45, 50, 50), _GOOD, _ONCE, ("me", "other_teams"), _MORE,
+    ),
+    Tale(
+        "Karin Pierik", 8, _ORG, "Hulp noemen en bedanken",
+        "In het werkoverleg noemen we elke week wie wie geholpen heeft. Het kost vijf minuten. De mannen waren er "
+        "eerst lacherig over, maar nu vragen ze zelf of het genoemd wordt.",
+        (4, 1, 5), (1, 6, 3), (45, 45, 50, 50), _GOOD, _ALWAYS, ("team", "leadership"), _MORE,
+    ),
+    Tale(
+        "Pim ten Dam", 8, _TEAM, "Nieuwe storingscodes",
+        "De leverancier van de warmtepompen had nieuwe storingscodes. Ik heb ze uitgezocht en in de groepsapp gezet, "
+        "met wat je moet doen. Dezelfde week had Quinten er al wat aan bij een klant in Borne.",
+        (3, 5, 2), (2, 2, 6), (45, 50, 50, 50), _GOOD, _ONCE, ("team", "supplier"), _MORE,
+    ),
+    Tale(
+        "Quinten Morsink", 7, _TEAM, "Tweede bezoek voor een onderdeel",
+        "Bij een boer in de Achterhoek bleek de circulatiepomp kapot, en die lag niet op voorraad. De klant moest "
+        "twee dagen wachten en nog een keer vrij nemen. We moeten de bus beter inrichten op wat we het vaakst "
+        "missen.",
+        (5, 4, 1), (5, 2, 3), (50, 60, 40, 50), _BAD, _SOMETIMES, ("me", "customer", "supplier"), _LESS,
+    ),
+    Tale(
+        "Rick Leferink", 7, _ORG, "De bus opnieuw ingericht",
+        "Na het verhaal van Quinten hebben we samen een lijst gemaakt van de onderdelen die we het vaakst missen. "
+        "Paul van inkoop heeft ze in elke bus gelegd. Deze maand geen enkel tweede bezoek voor een onderdeel.",
+        (6, 2, 2), (4, 1, 5), (50, 50, 50, 45), _GOOD, _ONCE, ("team", "other_teams"), _MORE,
+    ),
+    Tale(
+        "Sander Olthof", 6, _TEAM, "Ik mocht het zelf uitleggen",
+        "Luuk liet me na het inregelen van een vloerverwarming uitleggen wat ik gezien had. Ik wist meer dan ik "
+        "dacht. Hij vulde alleen aan waar ik iets miste. Zo leer ik het beter dan uit een boek.",
+        (1, 6, 3), (1, 3, 6), (50, 45, 50, 50), _GOOD, _OFTEN, ("me", "team"), _MORE,
+    ),
+    Tale(
+        "Tom Assink", 6, _PRIVATE, "Ik had het eerder moeten vragen",
+        "Ik heb een uur naar een storing in een luchtbehandeling staan kijken voordat ik Vera belde. Zij wist het in "
+        "twee minuten. Ik vind het nog steeds lastig om hulp te vragen, ook al zegt iedereen dat het moet.",
+        (1, 3, 6), (3, 4, 3), (40, 55, 50, 50), _MIXED, _SOMETIMES, ("me",), _MORE,
+    ),
+    Tale(
+        "Ufuk Demir", 5, _TEAM, "De klant reset zelf",
+        "Met de technische dienst van Verpleeghuis Oldenhof doorgenomen hoe ze de ketel bij een kleine storing zelf "
+        "resetten. Vorige week lukte het ze 's nachts zonder ons. Minder ritten, en de bewoners merken er niets van.",
+        None, (3, 2, 5), (50, 50, 50, 50), _GOOD, _ONCE, ("me", "customer"), _MORE,
+    ),
+    Tale(
+        "Wouter Nieuwenhuis", 5, _ORG, "De binnendienst geeft storingen goed door",
+        "Sinds Chantal en Gijs storingen meteen bij mij neerleggen, met het type installatie en de storingscode, "
+        "kan ik beter plannen. Ik weet wat de monteur nodig heeft voordat hij rijdt. De klant krijgt meteen een tijd.",
+        (6, 1, 3), (4, 3, 3), (50, 50, 50, 50), _GOOD, _OFTEN, ("me", "other_teams", "customer"), _MORE,
+    ),
+    Tale(
+        "Vera Hesselink", 4, _ANONYMOUS, "Te vaak de enige voor koeling",
+        "Ik ben de enige met koeltechniek. Als ik vrij ben, wachten klanten met een kapotte koelcel tot ik terug "
+        "ben. Marco en Ufuk willen het leren, maar er is nooit tijd om ze mee te nemen.",
+        (2, 6, 2), (2, 2, 6), (45, 60, 45, 45), _BAD, _ALWAYS, ("me", "team", "customer"), _LESS,
+    ),
+    Tale(
+        "Marco Boerrigter", 3, _TEAM, "Een dag mee naar de koelcellen",
+        "Vera nam me een hele dag mee langs koelinstallaties. Ik mocht zelf vacuüm trekken en vullen. Volgend jaar "
+        "wil ik mijn certificaat voor koudemiddelen halen.",
+        (1, 6, 3), (1, 2, 7), (50, 45, 50, 50), _GOOD, _ONCE, ("me", "team"), _MORE,
+    ),
+    Tale(
+        "Niels Roerink", 3, _ORG, "Avondstoring overgenomen",
+        "Okke had storingsdienst op de verjaardag van zijn dochter. Ik heb zijn avond overgenomen. De week erna deed "
+        "hij hetzelfde voor mij. Zo gaat dat hier, en zo moet het blijven.",
+        (2, 0, 8), (1, 7, 2), (50, 40, 50, 50), _GOOD, _OFTEN, ("team",), _MORE,
+    ),
+    Tale(
+        "Karin Pierik", 2, _TEAM, "Drukker, en minder tijd voor uitleg",
+        "Het aantal storingen is de laatste weken flink gestegen. De 24 uur halen we nog, maar de monteurs rijden "
+        "van de ene klant naar de andere. Ik zie dat er minder tijd is om een leerling uitleg te geven. Dat moeten "
+        "we bewaken.",
+        (5, 3, 2), (4, 2, 4), (50, 60, 45, 50), _MIXED, _OFTEN, ("team", "customer"), _UNSURE,
+    ),
+    Tale(
+        "Okke Hofstede", 2, _ORG, "Een tekening van dertig jaar oud",
+        "Bij een woning in Borne lag nog een tekening uit het archief dat Gerard heeft gedigitaliseerd. Daardoor "
+        "wist ik meteen waar de leidingen liepen en hoefde ik niets open te breken. Vakwerk van toen helpt ons nu "
+        "nog.",
+        (3, 7, 0), (1, 2, 7), (50, 45, 50, 50), _GOOD, _SOMETIMES, ("me", "other_teams", "customer"), _MORE,
+    ),
+    Tale(
+        "Pim ten Dam", 1, _PRIVATE, "Mijn fout, netjes opgelost",
+        "Ik had bij een klant de stooklijn verkeerd ingesteld. Twee weken later was het huis te koud en moest Rick "
+        "erheen. Hij heeft het niemand verteld, maar mij wel uitgelegd wat er misging. Dat waardeer ik.",
+        (1, 5, 4), (2, 4, 4), (50, 50, 50, 50), _MIXED, _ONCE, ("me", "team", "customer"), _MORE,
+    ),
+    Tale(
+        "Quinten Morsink", 1, _TEAM, "Een complete werkbon",
+        "Ik vul de werkbon nu altijd met foto's en meetwaarden. Iris belde me dat ze een klant daardoor meteen kon "
+        "antwoorden. Kleine moeite, en de volgende monteur heeft er ook wat aan.",
+        (4, 5, 1), (2, 3, 5), (50, 50, 50, 50), _GOOD, _ALWAYS, ("me", "other_teams", "customer"), _MORE,
+    ),
+    Tale(
+        "Sander Olthof", 0, _ORG, "Mijn eigen stappenplan",
+        "Ik heb een stappenplan geschreven voor het inregelen van een warmtepomp en het met Vera doorgelopen. Ze had "
+        "er drie opmerkingen bij en zei dat de volgende leerling er ook wat aan heeft. Dat had ik niet verwacht.",
+        (2, 6, 2), (1, 2, 7), (50, 45, 50, 50), _GOOD, _ONCE, ("me", "team"), _MORE,
+    ),
+    Tale(
+        "Tom Assink", 0, _ANONYMOUS, "Daarom werk ik hier",
+        "Een klant zei dat hij nog nooit een monteur had gehad die zo rustig uitlegde wat er kapot was. Dat was "
+        "Luuk. Hij neemt altijd de tijd, ook als de planning vol zit. Daar ben ik trots op.",
+        (1, 7, 2), (1, 6, 3), (50, 45, 50, 50), _GOOD, _OFTEN, ("team", "customer"), _MORE,
+    ),
+)  # fmt: skip
+
+CHAIN_TALES = (
+    Tale(
+        "Ruud Hulshof", 11, _TEAM, "Begonnen zonder tekening",
+        "Op de eerste dag van de renovatie in de Hasseler Es lag er geen definitieve tekening. We zijn begonnen op "
+        "de oude en moesten de helft later overdoen. De aannemer was er niet blij mee, wij ook niet.",
+        (8, 1, 1), (6, 1, 3), (60, 55, 30, 40), _BAD, _SOMETIMES, ("team", "other_teams", "customer"), _LESS,
+    ),
+    Tale(
+        "Linda Veldhuis", 10, _TEAM, "Een wijziging op het laatste moment",
+        "De architect stuurde de wijziging voor de school twee dagen voor de start. Otto heeft een avond "
+        "doorgewerkt om de tekening bij te werken. Het lukte, maar zo kan het niet elke keer.",
+        (5, 2, 3), (5, 3, 2), (50, 60, 40, 45), _MIXED, _OFTEN, ("team", "customer"), _LESS,
+    ),
+    Tale(
+        "Bart Kuipers", 9, _ORG, "Een startbespreking met Werkvoorbereiding",
+        "Voor de school in Borne zaten we voor het eerst met Linda en Marieke om tafel voordat we begonnen. "
+        "Tekening, materiaal en planning lagen klaar. We hebben de eerste week geen minuut gewacht.",
+        (8, 1, 1), (5, 1, 4), (50, 50, 50, 50), _GOOD, _ONCE, ("team", "other_teams"), _MORE,
+    ),
+    Tale(
+        "Marieke Temmink", 9, _ORG, "De calculatie samen overgedragen",
+        "Ik heb mijn calculatie voor het zorgcentrum niet gemaild, maar met Ruud doorgelopen. Hij zag meteen twee "
+        "posten die op de bouw anders gaan. Wat verkocht is, wordt nu ook zo gebouwd.",
+        (7, 2, 1), (4, 1, 5), (50, 50, 50, 50), _GOOD, _ONCE, ("me", "other_teams"), _MORE,
+    ),
+    Tale(
+        "Kees Oosterhof", 8, _TEAM, "Hardsolderen geleerd",
+        "Mehmet heeft me op het project in Borne het hardsolderen van koperleidingen geleerd. Eerst op stukjes "
+        "afval, daarna op de echte leiding. Hij keek elke las na. Nu durf ik het zelf.",
+        (1, 6, 3), (1, 3, 6), (50, 45, 50, 50), _GOOD, _ONCE, ("me", "team"), _MORE,
+    ),
+    Tale(
+        "Paul Stokkers", 8, _TEAM, "Levertijden elke maandag",
+        "De levertijd van warmtepompen liep op naar tien weken. Ik bel de leverancier nu elke maandag en zet de data "
+        "in de planning. Projecten en de binnendienst weten zo op tijd wanneer iets verschuift.",
+        (7, 1, 2), (3, 2, 5), (50, 50, 50, 50), _GOOD, _ALWAYS, ("me", "other_teams", "supplier"), _MORE,
+    ),
+    Tale(
+        "Dennis Lammerink", 7, _PRIVATE, "Veertien restpunten",
+        "Bij de oplevering van het appartementencomplex stonden er nog veertien restpunten open. We hadden te weinig "
+        "tijd gekregen voor het inregelen. Ik schaam me als ik de bewoners tegenkom.",
+        (5, 4, 1), (7, 1, 2), (55, 75, 40, 40), _BAD, _SOMETIMES, ("me", "team", "customer"), _LESS,
+    ),
+    Tale(
+        "Nina Zwiers", 6, _ANONYMOUS, "Niemand leest de materiaalstaat",
+        "Ik maak een complete materiaalstaat, en toch bellen monteurs vanaf de bouw dat er iets ontbreekt. Bart zei "
+        "eerlijk dat hij hem nooit opent. We moeten samen bepalen wat erop moet, anders maak ik hem voor niemand.",
+        (8, 1, 1), (4, 2, 4), (30, 55, 35, 40), _BAD, _OFTEN, ("me", "other_teams"), _LESS,
+    ),
+    Tale(
+        "Erik Groothuis", 5, _TEAM, "Verkeerde warmtepompen geleverd",
+        "De leverancier bracht het verkeerde type warmtepomp voor het zorgcentrum. Paul van inkoop heeft dezelfde "
+        "dag nog de goede geregeld. Zonder hem hadden we een week stilgestaan.",
+        (3, 1, 6), (5, 2, 3), (50, 50, 50, 50), _MIXED, _ONCE, ("team", "other_teams", "supplier"), _MORE,
+    ),
+    Tale(
+        "Otto Rouwhorst", 5, _TEAM, "Samen inmeten",
+        "Dennis hielp me op de bouw met inmeten voor de revisietekening. In een uur hadden we wat ik anders in een "
+        "dag uit foto's moest halen. De tekening klopt nu echt.",
+        (2, 4, 4), None, (50, 50, 50, 50), _GOOD, _SOMETIMES, ("me", "other_teams"), _MORE,
+    ),
+    Tale(
+        "Frank Bruggink", 4, _ANONYMOUS, "Meerwerk zonder afspraak",
+        "Op de bouw vroeg de aannemer om extra radiatoren. Ruud zei ja, maar niemand legde het vast. Bij de "
+        "oplevering ging het een week over wie dat betaalt. Met één mail was dat te voorkomen geweest.",
+        (8, 0, 2), (6, 1, 3), (55, 60, 25, 40), _BAD, _SOMETIMES, ("team", "customer", "leadership"), _LESS,
+    ),
+    Tale(
+        "Paul Stokkers", 4, _PRIVATE, "Mijn bestelling niet herkend",
+        "Ik had het materiaal voor Borne besteld, maar Ruud zei dat het niet zijn bestelling was. Het bleek een "
+        "misverstand over de fase. Ik voelde me niet gezien. We hebben het later uitgepraat.",
+        (6, 0, 4), (3, 5, 2), (50, 50, 45, 50), _MIXED, _ONCE, ("me", "other_teams"), _UNSURE,
+    ),
+    Tale(
+        "Linda Veldhuis", 3, _ORG, "De startbespreking wordt gewoonte",
+        "Elk project begint nu met een startbespreking: projectleider, monteurs, werkvoorbereiding en inkoop aan "
+        "één tafel. Het kost een uur. Het scheelt ons dagen zoeken en bellen op de bouw.",
+        (8, 0, 2), (4, 2, 4), (50, 50, 50, 45), _GOOD, _OFTEN, ("team", "other_teams"), _MORE,
+    ),
+    Tale(
+        "Harm Klein Gunnewiek", 2, _ORG, "Oplevering zonder restpunten",
+        "De nieuwe vleugel van het zorgcentrum is opgeleverd zonder één restpunt. Alles getest en ingeregeld, en de "
+        "revisietekening van Otto lag erbij. De eerste bewoners kwamen op de afgesproken dag.",
+        (5, 4, 1), (4, 2, 4), (50, 50, 50, 50), _GOOD, _ONCE, ("team", "other_teams", "customer"), _MORE,
+    ),
+    Tale(
+        "Jan Harbers", 1, _TEAM, "Weer een overdracht op het laatste moment",
+        "De materiaalstaat voor het bedrijfspand kwam pas op vrijdagmiddag. Maandag ontbraken er afsluiters. De "
+        "startbespreking is goed, maar alleen als hij ook echt gehouden wordt.",
+        (8, 1, 1), (6, 1, 3), (60, 55, None, 45), _BAD, _SOMETIMES, ("team", "other_teams", "supplier"), _LESS,
+    ),
+    Tale(
+        "Marieke Temmink", 1, _TEAM, "Een te krappe calculatie",
+        "Voor het bedrijfspand heb ik te weinig uren voor het inregelen gecalculeerd, omdat de prijs anders te hoog "
+        "werd. Nu staat Projecten onder druk. Volgende keer reken ik het eerlijk en leg ik de keuze bij de directie.",
+        (5, 4, 1), (7, 0, 3), (50, 70, 45, 45), _BAD, _SOMETIMES, ("me", "other_teams", "leadership"), _LESS,
+    ),
+)  # fmt: skip
+
+STAFF_TALES = (
+    Tale(
+        "Anna ter Horst", 11, _ORG, "De uitslag van de scan",
+        "In de balansscan schatten Bram en ik de binnendienst veel positiever in dan ze zichzelf zien. Dat was geen "
+        "prettige avond. Maar het klopt met wat ik in de cijfers zie: hulp komt pas na de twintigste. We gaan de "
+        "bonusregeling tegen het licht houden.",
+        (6, 0, 4), (4, 3, 3), (30, 65, 50, 35), _MIXED, _ONCE, ("leadership", "other_teams"), _MORE,
+    ),
+    Tale(
+        "Sanne Eshuis", 9, _TEAM, "Leerlingen van het ROC",
+        "Twee leerlingen van het ROC liepen een dag mee met Service. Luuk en Vera namen ze mee naar echte storingen. "
+        "Een van hen wil volgend schooljaar bij ons beginnen.",
+        (2, 5, 3), (1, 2, 7), (50, 45, 50, 50), _GOOD, _ONCE, ("me", "other_teams"), _MORE,
+    ),
+    Tale(
+        "Thijs Slot", 7, _TEAM, "Toolbox over daken",
+        "Na een bijna-ongeluk op een plat dak heb ik een toolbox over veilig werken op daken gegeven. Iedereen kwam, "
+        "ook Projecten. Frank vertelde eerlijk hoe het misging. Daar leerden we meer van dan van mijn dia's.",
+        (6, 3, 1), (1, 6, 3), (50, 45, 50, 50), _GOOD, _ONCE, ("other_teams",), _MORE,
+    ),
+    Tale(
+        "Gerard ter Horst", 4, _ANONYMOUS, "Vroeger hielp iedereen",
+        "Vroeger was er geen bonus en hielp iedereen iedereen. Ik begrijp dat cijfers nodig zijn. Maar als ik zie "
+        "dat Fleur weken alleen zit met haar mailbox, dan zijn we iets kwijtgeraakt.",
+        (1, 1, 8), (2, 3, 5), (50, 75, 50, 40), _BAD, _OFTEN, ("other_teams", "leadership"), _LESS,
+    ),
+    Tale(
+        "Sanne Eshuis", 2, _ORG, "Hulp hoort in het jaargesprek",
+        "In de jaargesprekken vragen we nu ook: wie heb je geholpen, en wie hielp jou? Bij Service ging dat vanzelf. "
+        "Bij de binnendienst moesten mensen er langer over nadenken, maar ze hadden wel voorbeelden.",
+        (5, 0, 5), (1, 5, 4), (45, 50, 50, 50), _GOOD, _SOMETIMES, ("other_teams", "leadership"), _MORE,
+    ),
+    Tale(
+        "Anna ter Horst", 1, _TEAM, "Een teamdoel in plaats van de bonus",
+        "Met Bram en Sanne de nieuwe regeling voor de binnendienst uitgewerkt: een teamdoel op antwoorden binnen een "
+        "werkdag, en de persoonlijke bonus wordt kleiner. Niet iedereen is er blij mee. Iris vroeg terecht wat er "
+        "met haar inkomen gebeurt.",
+        (7, 0, 3), (3, 3, 4), (45, 55, 50, 45), _MIXED, _ONCE, ("leadership", "other_teams"), _UNSURE,
+    ),
+)  # fmt: skip
+
+TALES = (*BINNENDIENST_TALES, *SERVICE_TALES, *CHAIN_TALES, *STAFF_TALES)
+# How far the tellers' own placing wanders around the values above: a point is placed by hand.
+TRIANGLE_JITTER = 0.04
+SLIDER_JITTER = 4
+
+
+def _weights(parts: tuple[float, float, float]) -> tuple[float, float, float]:
+    """Three weights with three decimals that add up to exactly 1.000: the largest remainders get the rest."""
+    total = sum(parts)
+    thousandths = [part / total * 1000 for part in parts]
+    whole = [int(share) for share in thousandths]
+    by_remainder = sorted(range(3), key=lambda index: (whole[index] - thousandths[index], index))
+    for index in by_remainder[: 1000 - sum(whole)]:
+        whole[index] += 1
+    a, b, c = (share / 1000 for share in whole)
+    return a, b, c
+
+
+@dataclass
+class _Stories:
+    """The stories of TALES, told through story_tell by each teller, then dated back over the year."""
+
+    org: Organisation
+    people: dict[str, Person]
+    logins: dict[str, Membership]
+    today: date
+    now: datetime
+    rng: random.Random = field(default_factory=lambda: random.Random(f"{DEMO_SLUG}-stories"))  # noqa: S311 - demo data
+    told: list[Story] = field(default_factory=list)
+
+    def tell(self) -> None:
+        for tale in TALES:
+            self.told.append(self._tell(tale))
+        Story.objects.bulk_update(self.told, ["created_at"])
+
+    def _tell(self, tale: Tale) -> Story:
+        signifiers: dict[str, Any] = {}
+        for key, weights in (("difference", tale.difference), ("counted", tale.counted)):
+            if weights is not None:
+                a, b, c = _weights(self._placed(weights))
+                signifiers |= {f"{key}_a": a, f"{key}_b": b, f"{key}_c": c}
+        for (key, _label, _left, _right), position in zip(SLIDERS, tale.sliders, strict=True):
+            if position is not None:
+                jitter = self.rng.randint(-SLIDER_JITTER, SLIDER_JITTER)
+                signifiers[key] = min(100, max(0, position + jitter))
+        membership = self.logins.get(tale.author) or _acting_as(self.org, self.people[tale.author])
+        story = story_tell(
+            membership=membership,
+            title=tale.title,
+            text=tale.text,
+            visibility=tale.visibility,
+            tone=tale.tone,
+            frequency=tale.frequency,
+            involved=list(tale.involved),
+            more_or_less=tale.more_or_less,
+            **signifiers,
+        )
+        story.created_at = self._moment(tale.months_back, tale.day)
+        return story
+
+    def _placed(self, weights: tuple[int, int, int]) -> tuple[float, float, float]:
+        total = sum(weights)
+        a, b, c = (max(0.0, weight / total + self.rng.uniform(-TRIANGLE_JITTER, TRIANGLE_JITTER)) for weight in weights)
+        return (a, b, c) if a + b + c > 0 else (1.0, 1.0, 1.0)
+
+    def _moment(self, months_back: int, day: int) -> datetime:
+        """A working day in the month `months_back` months ago (nearest to `day` if given), never after now;
+        stories are told in the working day and in the evening."""
+        month = _month_start(self.today, months_back)
+        days = _workdays(month, 1, 31, self.today) or [_workdays_before(self.today, 1)]
+        on = min(days, key=lambda candidate: abs(candidate.day - day)) if day else self.rng.choice(days)
+        moment = datetime.combine(on, time(self.rng.choice((8, 9, 10, 11, 13, 14, 15, 16, 19, 20, 21)), 0))
+        return min(timezone.make_aware(moment + timedelta(minutes=self.rng.randrange(0, 60, 5))), self.now)
+
+
 @transaction.atomic
 def demo_load(*, reset: bool = False, only_if_empty: bool = False) -> str:
     """Load the demo company. Returns a one-line summary for the terminal."""
@@ -1732,9 +2300,12 @@ def demo_load(*, reset: bool = False, only_if_empty: bool = False) -> str:
     story.tell()
     scans = _Scans(org=org, people=people, opened_by=logins["Anna ter Horst"].user, today=story.today)
     scans.tell()
+    stories = _Stories(org=org, people=people, logins=logins, today=story.today, now=story.now)
+    stories.tell()
     return (
         f"Loaded {org.name}: {len(people)} people in {len(TEAMS)} teams, {len(PORTFOLIOS)} portfolios, "
         f"{len(DEMO_LOGINS)} logins (password {DEMO_PASSWORD}); {len(story.goals)} goals, "
         f"{len(story.contributions)} contributions, {len(story.help)} help records, {len(story.thanks)} thanks; "
-        f"{len(scans.rounds)} scan rounds, {scans.responses} responses, {scans.actions} actions."
+        f"{len(scans.rounds)} scan rounds, {scans.responses} responses, {scans.actions} actions; "
+        f"{len(stories.told)} stories."
     )

@@ -19,6 +19,8 @@ class Part:
     question: Promise
     promise: Promise
     url_name: str | None = None  # the part's own first page; None: the empty state of core.views.part
+    # For roles the first page does not admit (the coach and the works council on "my contribution").
+    fallback_url_name: str | None = None
 
 
 PARTS = (
@@ -59,6 +61,7 @@ PARTS = (
             "hold learning reviews that turn stories and numbers into actions."
         ),
         url_name="contributions:mine",
+        fallback_url_name="stories:patterns",
     ),
     Part(
         "scan",

@@ -27,7 +27,9 @@ from naober.contributions.models import CraftCommitment, Help
 from naober.core.access import SAFE_METHODS, Access
 from naober.goals.models import Indicator, Measurement
 from naober.orgs.models import Organisation, Person, Role
+from naober.reviews.models import Review, ReviewAction
 from naober.scan.services import round_open
+from naober.stories.models import SelectionRound, Story
 from tests.conftest import World, client_for
 
 ROLES = [Role.LEADER, Role.TEAM_LEAD, Role.MEMBER, Role.COACH, Role.COUNCIL]
@@ -57,6 +59,16 @@ OWN_IDS: Ids = {
     "contribution_id": lambda w, u: w.contributions[u].pk if u in w.contributions else w.contributions["member"].pk,
     "commitment_id": lambda w, u: w.commitments[u].pk if u in w.commitments else w.commitments["member"].pk,
     "round_id": lambda w, _u: _scan_round(w.org),
+    "story_id": lambda w, u: w.stories[u].pk if u in w.stories else w.stories["member"].pk,
+    "review_id": lambda w, _u: Review.objects.create(organisation=w.org, team=w.binnendienst).pk,
+    "selection_id": lambda w, _u: (
+        SelectionRound.objects.create(organisation=w.org, period_start="2026-01-01", period_end="2026-12-31").pk
+    ),
+    "action_id": lambda w, _u: (
+        ReviewAction.objects.create(
+            review=Review.objects.create(organisation=w.org, team=w.binnendienst), title="Planning delen"
+        ).pk
+    ),
 }
 FOREIGN_IDS: Ids = {
     "team_id": lambda w, _u: w.other_team.pk,
@@ -83,6 +95,20 @@ FOREIGN_IDS: Ids = {
         CraftCommitment.objects.create(organisation=w.other_org, person=w.other_person, title="Lassen").pk
     ),
     "round_id": lambda w, _u: _scan_round(w.other_org),
+    "story_id": lambda w, _u: (
+        Story.objects.create(
+            organisation=w.other_org, author=w.other_person, title="Bouw", text="Op tijd", visibility="organisation"
+        ).pk
+    ),
+    "review_id": lambda w, _u: Review.objects.create(organisation=w.other_org, team=w.other_team).pk,
+    "selection_id": lambda w, _u: (
+        SelectionRound.objects.create(organisation=w.other_org, period_start="2026-01-01", period_end="2026-12-31").pk
+    ),
+    "action_id": lambda w, _u: (
+        ReviewAction.objects.create(
+            review=Review.objects.create(organisation=w.other_org, team=w.other_team), title="Restpunten"
+        ).pk
+    ),
 }
 
 
@@ -139,7 +165,7 @@ API = api_routes()
 
 # Parameters whose row is the persona's own; every other id is looked up once per test, before any request
 # (a DELETE by the first role must not change the id the next role is asked about).
-PERSONAL = frozenset({"contribution_id", "commitment_id"})
+PERSONAL = frozenset({"contribution_id", "commitment_id", "story_id"})
 
 
 def _ids(route: Route, world: World, table: Ids, user: str = "leader") -> dict[str, object]:

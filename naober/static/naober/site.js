@@ -45,3 +45,12 @@ function drawCharts() {
 }
 document.addEventListener("DOMContentLoaded", drawCharts);
 document.addEventListener("htmx:afterSettle", drawCharts);
+
+// A form marked data-reset-after-htmx empties itself after htmx posted it successfully (the review page:
+// an insight is added for everyone, and the writer can type the next one).
+document.addEventListener("htmx:afterRequest", (event) => {
+  const form = event.detail.elt;
+  if (form instanceof HTMLFormElement && form.hasAttribute("data-reset-after-htmx") && event.detail.successful) {
+    form.reset();
+  }
+});
