@@ -29,8 +29,8 @@ def test_the_panel_is_the_leadership_and_rotating_staff(world: World) -> None:
 
 
 def test_only_the_panel_picks_and_says_why_and_everyone_sees_it(world: World) -> None:
-    selection = selection_open(
-        organisation=world.org, period_start=timezone.localdate(), period_end=timezone.localdate()
+    selection = selection_open(  # one staff seat: at least two of the three staff personas are outside the panel
+        organisation=world.org, period_start=timezone.localdate(), period_end=timezone.localdate(), staff_seats=1
     )
     story = story_tell(membership=world.users["member2"].memberships.get(), title="Chantal nam het over",
                        text="Chantal Nijhuis belde de klant terug.", visibility=StoryVisibility.ANONYMOUS)  # fmt: skip
