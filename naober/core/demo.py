@@ -20,13 +20,22 @@ help but first having to reach one's own target and of customers waiting on the 
 last months, of helping becoming normal under the team goal while the personal bonus is still there. Service &
 Onderhoud's tell of craftsmanship, first-time fixes and helping each other; Projecten and Werkvoorbereiding of
 handovers, planning and materials. Some anonymous stories name colleagues, so the masking shows.
+
+Learning reviews: every team on its own rhythm (Binnendienst every four weeks, the others every five or six), about
+a year of closed reviews with insights on the three questions, placed in the learning grid, and actions with an
+owner and a due date. Binnendienst's reviews move from "help only after my own target" to a shared queue and
+shorter waits, while the busiest portfolio still waits longest. Most actions are done, some late; a few stay open
+over several reviews, three are overdue, and Binnendienst's next review is due, so reminders have work to do.
+
+Story selection: a closed round for the last quarter with a pick and a reason per coupling, and an open round for
+this quarter whose rotating panel has made a first pick.
 """
 
 from __future__ import annotations
 
 import calendar
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -57,12 +66,23 @@ from naober.contributions.services import (
 from naober.goals.models import Direction, Goal, Horizon, Indicator, IndicatorKind, Scope, Value
 from naober.goals.services import goal_save, indicator_save, measurement_record, values_create_defaults
 from naober.orgs.models import Membership, Organisation, Person, Portfolio, Role, Team
+from naober.reviews.models import Behaviour, Insight, Outcome, Question, Review, ReviewAction
+from naober.reviews.services import rhythm_set
 from naober.scan.instrument import PREDICTED_BLOCKS, SLIDER_MAX, SLIDER_MIN, Instrument
 from naober.scan.instrument import load as scan_instrument
 from naober.scan.models import Action, Participation, RoleGroup, ScanRound
 from naober.scan.services import Letter, action_add, response_submit, round_close, round_open
-from naober.stories.models import SLIDERS, Frequency, MoreOrLess, Story, StoryVisibility, Tone
-from naober.stories.services import story_tell
+from naober.stories.models import (
+    SLIDERS,
+    Frequency,
+    MoreOrLess,
+    SelectionPick,
+    SelectionRound,
+    Story,
+    StoryVisibility,
+    Tone,
+)
+from naober.stories.services import selection_open, selection_pick, story_tell
 
 DEMO_SLUG = "ter-horst"
 DEMO_PASSWORD = "naober-demo"  # noqa: S105 - a published demo password, shown on the login page of `make run`
@@ -2250,6 +2270,932 @@ class _Stories:
         return min(timezone.make_aware(moment + timedelta(minutes=self.rng.randrange(0, 60, 5))), self.now)
 
 
+# Learning reviews (DESIGN.md §1, §3): every team holds one on its own rhythm, about a year of them, each with a
+# few insights on the three questions and one to three actions. Binnendienst's year runs from naming the friction
+# (help only after one's own target, customers calling twice) through the team goal to a shared queue that
+# shortens the wait, while the busiest portfolio still waits longest. Most actions are done, some late; a few stay
+# open over several reviews and three are overdue today. Binnendienst's next review is due within two days, so
+# `naober manage send_reminders` has something to send. No insight retells its author's own anonymous story: an
+# insight carries its author's name, and would give the teller away.
+
+_CUSTOMER, _US, _TOGETHER = Question.CUSTOMER, Question.US, Question.TOGETHER
+_EXPERIMENT, _MISTAKE, _PRACTICE = Behaviour.EXPERIMENT, Behaviour.MISTAKE, Behaviour.PRACTICE
+_SUCCESS, _FAILURE = Outcome.SUCCESS, Outcome.FAILURE
+
+
+class Noted(NamedTuple):
+    """An insight as written in a review: the question it answers, who wrote it (a first name in the team), the
+    text, and its place in the learning grid ("" where the team did not place it)."""
+
+    question: str
+    author: str
+    text: str
+    behaviour: str = ""
+    outcome: str = ""
+
+
+class Agreed(NamedTuple):
+    """An action a review agreed on: who takes it up (a first name in the team), due so many weeks after the review,
+    done so many weeks after it (None: still open)."""
+
+    title: str
+    owner: str
+    due_weeks: int
+    done_weeks: int | None = None
+
+
+class Meeting(NamedTuple):
+    insights: tuple[Noted, ...]
+    actions: tuple[Agreed, ...]
+
+
+class ReviewHabit(NamedTuple):
+    """How a team holds its reviews: every so many weeks, the last one so many days before today (on the working day
+    before, if that is a weekend), starting at a time of day."""
+
+    every_weeks: int
+    last_days_ago: int
+    starts: time
+
+
+BINNENDIENST_REVIEWS = (
+    Meeting(
+        (
+            Noted(_TOGETHER, "Bram", "De balansscan is binnen: wij scoren het laagst op naoberschap. Anna en ik "
+                  "schrokken ervan, het team niet."),
+            Noted(_CUSTOMER, "Fleur", "Klanten van Particulieren Hengelo bellen twee of drie keer voordat ze antwoord "
+                  "hebben. Elke ochtend staan er vijftig mails.", _PRACTICE, _FAILURE),
+            Noted(_US, "Gijs", "We weten niet van elkaar wie het druk heeft. Iedereen kijkt naar zijn eigen pakket en "
+                  "zijn eigen omzet."),
+            Noted(_CUSTOMER, "Hanneke", "Als iemand op vakantie is, blijven de mails uit zijn pakket liggen tot hij "
+                  "terug is.", _PRACTICE, _FAILURE),
+        ),
+        (
+            Agreed("In elk teamoverleg eerst kijken welk pakket de meeste open vragen heeft", "Bram", 4, 4),
+            Agreed("Afwezigheidsmelding met de naam van een vervanger uit het team", "Hanneke", 2, 1),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Gijs", "Een klant in Enschede wachtte vier dagen op een afspraak voor haar ketel. Ik zag "
+                  "het pas toen ze boos belde.", _PRACTICE, _FAILURE),
+            Noted(_US, "Daan", "Wie nog onder zijn target zit, zegt nee tegen een hulpvraag. Ik ook. Het voelt niet "
+                  "goed, maar de bonus telt per persoon."),
+            Noted(_TOGETHER, "Jeroen", "De vervanger in de afwezigheidsmelding werkt: klanten van Hanneke kregen "
+                  "antwoord terwijl zij weg was.", _EXPERIMENT, _SUCCESS),
+            Noted(_TOGETHER, "Iris", "Om hulp vragen voelt als zeuren zolang iedereen op zijn eigen cijfers zit."),
+        ),
+        (Agreed("Terugbelbeloftes van de dag op het whiteboard, met naam en tijd", "Fleur", 3, 3),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Fleur", "Het whiteboard met terugbelbeloftes: we vergeten er minder, maar alleen ik "
+                  "schrijf erop.", _EXPERIMENT, _FAILURE),
+            Noted(_CUSTOMER, "Daan", "Mijn offerte voor de sporthal ging met een rekenfout van een paar duizend euro "
+                  "de deur uit. Niemand had tijd om mee te kijken.", _MISTAKE, _FAILURE),
+            Noted(_TOGETHER, "Jeroen", "We helpen elkaar wel, maar bijna alleen na de twintigste. Dan hebben klanten "
+                  "al twee keer gebeld.", _PRACTICE, _FAILURE),
+            Noted(_US, "Bram", "Het overleg beginnen bij het drukste pakket helpt: we zien nu wie het zwaar heeft.",
+                  _EXPERIMENT, _SUCCESS),
+        ),
+        (Agreed("Offertes boven €10.000 laat je nalezen door een collega", "Daan", 4, 3),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Bram", "Klanten worden doorverbonden naar een volle voicemail als de eigenaar van het "
+                  "pakket er niet is. Dan bellen ze een dag later opnieuw.", _PRACTICE, _FAILURE),
+            Noted(_US, "Daan", "Vier ogen op grote offertes: twee fouten gevonden voordat ze de deur uit gingen.",
+                  _EXPERIMENT, _SUCCESS),
+            Noted(_TOGETHER, "Gijs", "Als ik om hulp vraag met terugbellen, lukt dat pas na de twintigste. Dan is het "
+                  "eigenlijk te laat.", _PRACTICE, _FAILURE),
+            Noted(_CUSTOMER, "Chantal", "Zorgcentrum De Esch heeft nu één vaste monteur. Ze hoeven hun verhaal niet "
+                  "steeds opnieuw te vertellen.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Hanneke", "Iedereen legt de subsidie voor warmtepompen anders uit. De klant merkt dat."),
+        ),
+        (
+            Agreed("Met Anna bespreken hoe de persoonlijke bonus het helpen in de weg zit", "Bram", 6, 5),
+            Agreed("Niet doorverbinden naar een lege plek: zelf een terugbelbelofte noteren", "Gijs", 2, 2),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Bram", "Helpen en de bonus gaan niet samen. Met Anna afgesproken dat we kijken hoe "
+                  "Service het met teamdoelen doet."),
+            Noted(_CUSTOMER, "Fleur", "Op de 27e kwam er hulp. Fijn, maar mijn klanten hadden toen al drie weken "
+                  "gewacht.", _PRACTICE, _FAILURE),
+            Noted(_US, "Jeroen", "De terugbelverzoeken van Gijs kon ik pas doen toen mijn target binnen was. De "
+                  "klanten hadden al twee keer gebeld.", _PRACTICE, _FAILURE),
+            Noted(_CUSTOMER, "Gijs", "Zelf een terugbelbelofte noteren in plaats van doorverbinden: klanten bellen "
+                  "minder vaak opnieuw.", _EXPERIMENT, _SUCCESS),
+        ),
+        (Agreed("Meekijken bij het werkoverleg van Service & Onderhoud: hoe werkt hun teamdoel?", "Hanneke", 4, 4),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Fleur", "Een klant van mij belde drie keer over een lekkende boiler voordat iemand hem "
+                  "hielp. Volgens de regels deed niemand iets fout.", _PRACTICE, _FAILURE),
+            Noted(_US, "Hanneke", "Bij Service is het doel van het hele team, en in het werkoverleg noemen ze wie wie "
+                  "geholpen heeft. Dat wil ik ook."),
+            Noted(_TOGETHER, "Hanneke", "De uitleg over subsidie voor hybride warmtepompen staat op één A4. Iedereen "
+                  "geeft nu hetzelfde antwoord, wie er ook opneemt.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Chantal", "Twee middagen met Vera meegereden. Vragen over warmtepompen vang ik nu vaak zelf "
+                  "af.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Daan", "Mijn target was op de achttiende binnen. Daarna heb ik de hele week de telefoon van "
+                  "anderen gedaan. Waarom help ik pas als het mij niets meer kost?"),
+        ),
+        (
+            Agreed("Voorstel voor een teamdoel 'elke klantvraag binnen één werkdag' uitwerken met Anna", "Bram", 4, 4),
+            Agreed("Antwoorden op veelgestelde vragen (subsidie, legionella, onderhoudscontract) op één plek",
+                   "Hanneke", 6, 10),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_US, "Daan", "Storingen uit andere pakketten blijven liggen zolang de eigen offertes niet af zijn. "
+                  "Bij mij ook.", _PRACTICE, _FAILURE),
+            Noted(_CUSTOMER, "Iris", "In de werkbon stond niets over het vorige bezoek bij de melkveehouder. Vera wist "
+                  "het meteen; anders had de klant een dag gewacht.", _PRACTICE, _SUCCESS),
+            Noted(_TOGETHER, "Bram", "Het teamdoel 'binnen één werkdag' gaat volgende maand in. De persoonlijke bonus "
+                  "blijft voorlopig bestaan."),
+            Noted(_TOGETHER, "Jeroen", "Ik ben benieuwd of een teamdoel iets verandert zolang de bonus per persoon "
+                  "blijft."),
+        ),
+        (
+            Agreed("Het teamdoel elke week op het scherm in de binnendienst", "Bram", 2, 1),
+            Agreed("Met Wouter afspreken: in de werkbon altijd wat er de vorige keer gedaan is", "Iris", 6, 6),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Bram", "Eerste maand met het teamdoel: in het overleg ging het vanzelf over wie waar kon "
+                  "helpen.", _EXPERIMENT, _SUCCESS),
+            Noted(_CUSTOMER, "Hanneke", "Ik nam de terugbelverzoeken van Gijs over zonder dat iemand het vroeg. Zijn "
+                  "klanten hadden dezelfde dag antwoord.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Jeroen", "Tegen het eind van de maand werken we toch weer stil de eigen offertes af. De bonus "
+                  "is er nog.", _PRACTICE, _FAILURE),
+            Noted(_CUSTOMER, "Fleur", "Particulieren Hengelo wacht nog altijd het langst: gemiddeld ruim een dag."),
+            Noted(_TOGETHER, "Daan", "Voorstel: één gezamenlijke mailbox voor alle vragen, die we 's ochtends samen "
+                  "verdelen. Dan is er één wachtrij in plaats van acht."),
+        ),
+        (
+            Agreed("Proef van vier weken: één gezamenlijke mailbox als wachtrij voor alle pakketten, 's ochtends samen "
+                   "verdelen", "Daan", 4, 4),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Fleur", "Op de tiende stonden Iris en Jeroen naast mijn bureau om de mailbox te "
+                  "verdelen. Mijn klanten hadden dezelfde dag antwoord.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Chantal", "In de gezamenlijke mailbox zie ik ook de vragen uit andere pakketten, en ik pak ze "
+                  "eerder op.", _EXPERIMENT, _SUCCESS),
+            Noted(_TOGETHER, "Gijs", "Twee mails werden door twee mensen beantwoord, met een verschillend antwoord. Je "
+                  "moet kunnen zien wie iets oppakt.", _EXPERIMENT, _FAILURE),
+            Noted(_CUSTOMER, "Daan", "Sinds de gezamenlijke mailbox is meer dan driekwart van de vragen binnen een "
+                  "werkdag af.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Jeroen", "Het voelt nog onwennig dat een ander mijn klanten antwoordt. Maar ze krijgen wel "
+                  "sneller antwoord."),
+        ),
+        (
+            Agreed("Een mail in de gezamenlijke mailbox eerst markeren als je hem oppakt", "Gijs", 1, 1),
+            Agreed("De gezamenlijke mailbox blijft: om half negen samen verdelen", "Hanneke", 2, 2),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Gijs", "Sinds het teamdoel vraagt niemand meer of helpen wel telt. Ik kreeg deze maand "
+                  "twee keer hulp zonder erom te vragen.", _PRACTICE, _SUCCESS),
+            Noted(_CUSTOMER, "Hanneke", "Het ochtendoverleg van tien minuten laat zien welke pakketten het drukst "
+                  "zijn. Daan stelde het voor, we regelen het zelf.", _EXPERIMENT, _SUCCESS),
+            Noted(_CUSTOMER, "Fleur", "De wachttijd voor Particulieren Hengelo is korter, maar nog lang niet de acht "
+                  "uur van het doel.", _PRACTICE, _FAILURE),
+            Noted(_US, "Bram", "Aan het eind van het kwartaal zat iedereen weer op de eigen offertes. De bonus trekt "
+                  "harder dan het teamdoel.", _PRACTICE, _FAILURE),
+        ),
+        (Agreed("Met Anna en Sanne bespreken: de persoonlijke bonus kleiner maken naast het teamdoel", "Bram", 8, 9),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Chantal", "Als ik bij een klant zit en De Esch belt, pakt Gijs of Daan het gewoon op.",
+                  _PRACTICE, _SUCCESS),
+            Noted(_US, "Daan", "De wachttijd per pakket naast elkaar gezet: Particulieren Hengelo blijft achter, ook "
+                  "als we helpen.", _PRACTICE, _FAILURE),
+            Noted(_TOGETHER, "Hanneke", "Wie in het ochtendoverleg zegt dat het te veel is, krijgt hulp. Dat voelt "
+                  "niet meer als zeuren.", _PRACTICE, _SUCCESS),
+            Noted(_CUSTOMER, "Jeroen", "Drukkerij Hofman had een storing terwijl ik op vakantie was. Fleur regelde een "
+                  "monteur. Vroeger had die mail een week op mij gewacht.", _PRACTICE, _SUCCESS),
+            Noted(_US, "Iris", "Ik beloofde een klant terug te bellen en vergat het, omdat ik er de telefoon van Fleur "
+                  "bij deed. Terugbelbeloftes horen in de gezamenlijke lijst.", _MISTAKE, _FAILURE),
+        ),
+        (
+            Agreed("Terugbelbeloftes als taak met tijdstip in de gezamenlijke mailbox", "Iris", 2, 2),
+            Agreed("Voorstel voor een nieuwe verdeling van de klantenpakketten: Particulieren Hengelo is te groot voor "
+                   "één persoon", "Daan", 10),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Chantal", "Eerst de gezamenlijke mailbox, daarna pas mijn eigen pakket. Zo hoort het.",
+                  _PRACTICE, _SUCCESS),
+            Noted(_US, "Jeroen", "De nieuwe regeling: een teamdoel en een kleinere persoonlijke bonus. Ik wil weten "
+                  "wat dat voor mijn inkomen betekent."),
+            Noted(_TOGETHER, "Bram", "Rond de tachtig procent van de vragen is binnen een werkdag af. Nog niet de "
+                  "negentig van het doel, maar nooit eerder zo hoog.", _EXPERIMENT, _SUCCESS),
+            Noted(_CUSTOMER, "Fleur", "Klanten uit mijn pakket krijgen nu vaak antwoord van een collega. Niemand heeft "
+                  "erover geklaagd; een paar bedankten juist.", _PRACTICE, _SUCCESS),
+        ),
+        (Agreed("Uitleg van de nieuwe beloningsregeling voor het hele team, met rekenvoorbeelden", "Bram", 4, 5),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Daan", "Particulieren Hengelo wacht nog steeds het langst, ook met de gezamenlijke "
+                  "mailbox. Helpen lost niet alles op: het pakket is te groot.", _PRACTICE, _FAILURE),
+            Noted(_CUSTOMER, "Fleur", "Klanten bellen minder vaak een tweede keer sinds de terugbelbeloftes in de "
+                  "gezamenlijke lijst staan.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Jeroen", "Mijn pakket liep tijdens mijn vakantie gewoon door. Dat geeft rust.",
+                  _PRACTICE, _SUCCESS),
+            Noted(_TOGETHER, "Hanneke", "Het ochtendoverleg schiet erbij in op drukke maandagen. Juist dan hebben we "
+                  "het nodig.", _PRACTICE, _FAILURE),
+            Noted(_TOGETHER, "Gijs", "Met één wachtrij weet ik aan het eind van de dag wat er nog openstaat, ook "
+                  "buiten mijn eigen pakket.", _EXPERIMENT, _SUCCESS),
+        ),
+        (
+            Agreed("Ochtendoverleg ook op maandag, desnoods staand in vijf minuten", "Hanneke", 2, 2),
+            Agreed("Tien klanten van Particulieren Hengelo bellen: merken ze iets van de snellere antwoorden?",
+                   "Fleur", 6),
+        ),
+    ),
+)  # fmt: skip
+
+SERVICE_REVIEWS = (
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Marco", "Bij Bakkerij Lohuis pas weggegaan toen de oorzaak bekend was: een slecht "
+                  "contact in de pressostaat. Geen derde bezoek.", _PRACTICE, _SUCCESS),
+            Noted(_US, "Luuk", "Sander stelde zijn eerste ketel zelf in bedrijf. Ik keek alleen mee en hoefde niets te "
+                  "zeggen.", _EXPERIMENT, _SUCCESS),
+            Noted(_TOGETHER, "Niels", "Tom miste een driewegklep; ik zat tien minuten verderop en bracht de mijne. De "
+                  "bewoners hadden binnen het uur warm water.", _PRACTICE, _SUCCESS),
+            Noted(_CUSTOMER, "Karin", "Veertien terugkomers binnen dertig dagen vorige maand. Dat zijn veertien "
+                  "klanten die nog een keer vrij moesten nemen."),
+        ),
+        (Agreed("Elke terugkomer binnen dertig dagen kort bespreken in het werkoverleg", "Karin", 5, 5),),
+    ),
+    Meeting(
+        (
+            Noted(_US, "Karin", "In het weekendrooster staat geen achtervang. Bij veel storingen draait één monteur "
+                  "alles alleen, tot 's avonds laat.", _PRACTICE, _FAILURE),
+            Noted(_CUSTOMER, "Rick", "Drie van de vijf terugkomers die we bespraken kwamen door een onderdeel dat niet "
+                  "in de bus lag."),
+            Noted(_TOGETHER, "Wouter", "Storingen komen binnen zonder type installatie en storingscode. Dan rijdt de "
+                  "monteur zonder het goede onderdeel.", _PRACTICE, _FAILURE),
+        ),
+        (
+            Agreed("Weekendrooster met een vaste achtervang naast de storingsdienst", "Karin", 4, 6),
+            Agreed("Met Bram afspreken welke gegevens de binnendienst bij een storing vraagt", "Wouter", 5, 4),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Karin", "Elke week in het werkoverleg noemen wie wie geholpen heeft. Eerst lacherig, nu "
+                  "vragen ze er zelf om.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Pim", "De nieuwe storingscodes van de warmtepompen uitgezocht en met uitleg in de groepsapp "
+                  "gezet. Quinten had er dezelfde week wat aan.", _EXPERIMENT, _SUCCESS),
+            Noted(_TOGETHER, "Vera", "Chantal van de binnendienst reed twee middagen mee. Nu vangt zij veel "
+                  "warmtepompvragen zelf af.", _EXPERIMENT, _SUCCESS),
+            Noted(_CUSTOMER, "Niels", "De achtervang staat op het rooster, maar was twee keer niet bereikbaar.",
+                  _EXPERIMENT, _FAILURE),
+        ),
+        (
+            Agreed("De achtervang bevestigt zijn dienst op vrijdag in de groepsapp", "Niels", 1, 1),
+            Agreed("Meerijden openstellen voor de hele binnendienst", "Vera", 8, 8),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Quinten", "Bij een boer in de Achterhoek was de circulatiepomp kapot en niet op "
+                  "voorraad. De klant moest twee dagen wachten en opnieuw vrij nemen.", _PRACTICE, _FAILURE),
+            Noted(_US, "Rick", "Richt de bus in op wat we het vaakst missen, niet op wat er altijd al in lag."),
+            Noted(_TOGETHER, "Luuk", "Storingen binnen 24 uur verholpen: iets boven de negentig procent. Het doel is "
+                  "95."),
+            Noted(_CUSTOMER, "Ufuk", "Technische diensten van zorginstellingen willen kleine storingen zelf oplossen, "
+                  "als wij uitleggen hoe."),
+        ),
+        (
+            Agreed("Lijst van de twintig vaakst gemiste onderdelen; met Paul van inkoop in elke bus", "Rick", 4, 3),
+            Agreed("Uitleg 'ketel zelf resetten' voor de technische diensten van zorginstellingen", "Ufuk", 6, 6),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Rick", "De bussen zijn opnieuw ingericht: deze maand geen enkel tweede bezoek voor een "
+                  "onderdeel.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Sander", "Luuk liet me na het inregelen van een vloerverwarming zelf uitleggen wat ik gezien "
+                  "had. Zo leer ik het beter dan uit een boek.", _EXPERIMENT, _SUCCESS),
+            Noted(_TOGETHER, "Niels", "Hulp noemen in het overleg voelt nu gewoon. Niemand lacht er meer om.",
+                  _PRACTICE, _SUCCESS),
+        ),
+        (Agreed("Elke leerling legt één klus per week uit aan zijn begeleider", "Luuk", 5, 5),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Ufuk", "Verpleeghuis Oldenhof reset de ketel bij een kleine storing nu zelf. Vorige week "
+                  "'s nachts, zonder ons.", _EXPERIMENT, _SUCCESS),
+            Noted(_TOGETHER, "Wouter", "De binnendienst geeft storingen door met type installatie en storingscode. Ik "
+                  "weet wat de monteur nodig heeft voordat hij rijdt.", _PRACTICE, _SUCCESS),
+            Noted(_US, "Karin", "Koeltechniek hangt aan één persoon. Als Vera vrij is, wachten klanten met een kapotte "
+                  "koelcel.", _PRACTICE, _FAILURE),
+            Noted(_US, "Marco", "Ik wil koeltechniek leren, maar er is nooit tijd om mee te gaan."),
+        ),
+        (
+            Agreed("Marco en Ufuk lopen elk een dag mee met Vera langs koelinstallaties", "Vera", 6, 6),
+            Agreed("Opleiding koudemiddelen voor Marco in het opleidingsplan", "Karin", 30),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_US, "Marco", "Een dag met Vera langs de koelcellen. Ik mocht zelf vacuüm trekken en vullen.",
+                  _EXPERIMENT, _SUCCESS),
+            Noted(_TOGETHER, "Okke", "Niels nam mijn avonddienst over op de verjaardag van mijn dochter; de week erna "
+                  "deed ik hetzelfde voor hem.", _PRACTICE, _SUCCESS),
+            Noted(_CUSTOMER, "Tom", "Een klant met een kapotte koelcel wachtte drie dagen, omdat er niemand anders "
+                  "voor koeling was.", _PRACTICE, _FAILURE),
+            Noted(_CUSTOMER, "Karin", "Storingen binnen 24 uur verholpen: we komen dicht bij de 95 procent."),
+        ),
+        (Agreed("Vakantieplanning: Vera en de tweede monteur voor koeling nooit tegelijk vrij", "Wouter", 3, 3),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Karin", "Het aantal storingen is flink gestegen. De 24 uur halen we nog, maar er is "
+                  "minder tijd voor uitleg aan de leerling.", _PRACTICE, _FAILURE),
+            Noted(_US, "Sander", "Als het druk is, sta ik vooral aan te reiken. Ik leer minder dan een paar maanden "
+                  "geleden."),
+            Noted(_CUSTOMER, "Okke", "Een tekening uit het archief dat Gerard heeft gedigitaliseerd: ik wist meteen "
+                  "waar de leidingen liepen en hoefde niets open te breken.", _PRACTICE, _SUCCESS),
+            Noted(_TOGETHER, "Quinten", "Foto's en meetwaarden in de werkbon: Iris kon een klant daardoor meteen "
+                  "antwoorden.", _EXPERIMENT, _SUCCESS),
+        ),
+        (
+            Agreed("Elke week één vast uur uitleg voor de leerling, ook als het druk is", "Karin", 4, 6),
+            Agreed("Foto's en meetwaarden standaard in elke werkbon", "Quinten", 4, 3),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_US, "Luuk", "Het vaste uitleguur met Sander houden we vol, al schuift het soms naar de vrijdag.",
+                  _PRACTICE, _SUCCESS),
+            Noted(_CUSTOMER, "Ufuk", "Ik had de verkeerde pakking bij me. Niels had de goede in zijn bus en kwam "
+                  "langs; de klant merkte er niets van.", _MISTAKE, _SUCCESS),
+            Noted(_TOGETHER, "Vera", "Marco lost kleine koelstoringen nu zelf op. Ik kon deze maand voor het eerst met "
+                  "een gerust hart vrij nemen.", _EXPERIMENT, _SUCCESS),
+            Noted(_CUSTOMER, "Wouter", "Terugkomers binnen dertig dagen zijn bijna gehalveerd sinds de bussen anders "
+                  "zijn ingericht.", _PRACTICE, _SUCCESS),
+        ),
+        (Agreed("Korte uitleg over warmtepompen voor de binnendienst, met de nieuwe storingscodes", "Pim", 6),),
+    ),
+    Meeting(
+        (
+            Noted(_US, "Sander", "Mijn stappenplan voor het inregelen van een warmtepomp met Vera doorgelopen. Ze zei "
+                  "dat de volgende leerling er ook wat aan heeft.", _EXPERIMENT, _SUCCESS),
+            Noted(_CUSTOMER, "Karin", "Het blijft druk. De 24 uur halen we, maar de monteurs rijden van klant naar "
+                  "klant.", _PRACTICE, _FAILURE),
+            Noted(_TOGETHER, "Luuk", "Met meer leerlingen volgend jaar zijn er meer begeleiders nodig. Pim en Tom "
+                  "willen het doen."),
+        ),
+        (Agreed("Een middag voor de nieuwe begeleiders: hoe leg je een klus uit aan een leerling?", "Luuk", 8),),
+    ),
+)  # fmt: skip
+
+PROJECT_REVIEWS = (
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Ruud", "De renovatie in de Hasseler Es begonnen op de oude tekening. De helft moest "
+                  "over, en de aannemer was er niet blij mee.", _MISTAKE, _FAILURE),
+            Noted(_TOGETHER, "Bart", "We horen pas op de eerste werkdag wat er klaarligt. Een gesprek vooraf met "
+                  "Werkvoorbereiding scheelt dagen."),
+            Noted(_US, "Mehmet", "Kees leert het snelst als hij naast je werkt, niet als hij alleen opruimt.",
+                  _PRACTICE, _SUCCESS),
+        ),
+        (
+            Agreed("Voor de school in Borne een startbespreking met Werkvoorbereiding vóór de eerste werkdag", "Ruud",
+                   4, 4),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Bart", "Startbespreking voor de school in Borne: tekening, materiaal en planning lagen "
+                  "klaar. De eerste week geen minuut gewacht.", _EXPERIMENT, _SUCCESS),
+            Noted(_CUSTOMER, "Ruud", "Marieke liep haar calculatie voor het zorgcentrum met me door in plaats van hem "
+                  "te mailen. Twee posten gaan op de bouw anders; nu weten we dat vooraf.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Kees", "Mehmet leerde me hardsolderen: eerst op stukjes afval, daarna op de echte leiding. Hij "
+                  "keek elke las na.", _EXPERIMENT, _SUCCESS),
+            Noted(_CUSTOMER, "Jan", "Bij de appartementen was er te weinig tijd voor inregelen. Dat zie je terug bij "
+                  "de oplevering.", _PRACTICE, _FAILURE),
+        ),
+        (
+            Agreed("Startbespreking bij elk project dat langer loopt dan vier weken", "Ruud", 6, 8),
+            Agreed("Inregelen als eigen blok in de projectplanning", "Jan", 6, 6),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Ruud", "De appartementen opgeleverd met een lange lijst restpunten. Bewoners spreken ons "
+                  "erop aan.", _PRACTICE, _FAILURE),
+            Noted(_TOGETHER, "Erik", "Paul belt nu elke maandag de leveranciers en zet de levertijden in de planning. "
+                  "We weten eindelijk wanneer iets komt.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Harm", "Restpunten ontstaan in de laatste week, als alles tegelijk moet. We moeten eerder "
+                  "beginnen met testen."),
+        ),
+        (Agreed("Testen en inregelen twee weken vóór de oplevering, met een vaste checklist", "Harm", 6, 6),),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Dennis", "We bellen vanaf de bouw dat er iets ontbreekt, terwijl het op de "
+                  "materiaalstaat stond. We lezen hem niet goed.", _PRACTICE, _FAILURE),
+            Noted(_CUSTOMER, "Mehmet", "Kees soldeert nu zelf en ik kijk elke las na. De klant merkt alleen dat we "
+                  "sneller klaar zijn.", _PRACTICE, _SUCCESS),
+            Noted(_US, "Frank", "Bij de toolbox over daken vertelde ik hoe het bij ons bijna misging. Daar leerden we "
+                  "meer van dan van de dia's.", _PRACTICE, _SUCCESS),
+        ),
+        (Agreed("Met Werkvoorbereiding bepalen wat er echt op de materiaalstaat moet: één A4", "Dennis", 4, 8),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Erik", "Verkeerde warmtepompen voor het zorgcentrum geleverd. Paul regelde dezelfde dag "
+                  "de goede, anders hadden we een week stilgestaan.", _PRACTICE, _SUCCESS),
+            Noted(_TOGETHER, "Dennis", "Met Otto samen ingemeten voor de revisietekening: in een uur wat hem anders "
+                  "een dag kost.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Jan", "De materiaalstaat op één A4 lees ik wel. Minder bellen vanaf de bouw.",
+                  _EXPERIMENT, _SUCCESS),
+            Noted(_CUSTOMER, "Bart", "Testen twee weken voor de oplevering: voor het eerst een korte lijst restpunten.",
+                  _EXPERIMENT, _SUCCESS),
+        ),
+        (Agreed("Bij elke oplevering de revisietekening samen met Otto inmeten", "Dennis", 6, 6),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Ruud", "Meerwerk mondeling toegezegd en niet vastgelegd. Bij de oplevering een week "
+                  "discussie over wie het betaalt. Dat was mijn fout.", _MISTAKE, _FAILURE),
+            Noted(_TOGETHER, "Harm", "De startbespreking is gewoonte geworden: projectleider, monteurs, "
+                  "werkvoorbereiding en inkoop aan één tafel.", _PRACTICE, _SUCCESS),
+            Noted(_US, "Kees", "Ik mag nu zelf een badkamer aansluiten, met Mehmet als controle achteraf.",
+                  _EXPERIMENT, _SUCCESS),
+        ),
+        (
+            Agreed("Meerwerk dezelfde dag per mail bevestigen aan de aannemer, met een kopie naar de administratie",
+                   "Ruud", 2, 2),
+            Agreed("Restpunten per oplevering bijhouden en elk kwartaal bespreken", "Harm", 8, 8),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Harm", "De nieuwe vleugel van het zorgcentrum opgeleverd zonder één restpunt. De eerste "
+                  "bewoners kwamen op de afgesproken dag.", _PRACTICE, _SUCCESS),
+            Noted(_US, "Ruud", "Opleveringen zonder restpunten: het ene kwartaal beter, het andere weer slechter. We "
+                  "zijn er nog niet.", _PRACTICE, _FAILURE),
+            Noted(_TOGETHER, "Bart", "De meerwerkmail werkt: de aannemer bevestigt nu ook zelf.",
+                  _EXPERIMENT, _SUCCESS),
+        ),
+        (Agreed("Inregelen krijgt een vaste dag in de planning, ook als de calculatie krap is", "Harm", 12),),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Jan", "De materiaalstaat voor het bedrijfspand kwam pas op vrijdagmiddag. Maandag "
+                  "ontbraken er afsluiters; de startbespreking was verschoven.", _PRACTICE, _FAILURE),
+            Noted(_CUSTOMER, "Erik", "Voor het bedrijfspand zijn te weinig uren voor inregelen gerekend. Dat gaat ten "
+                  "koste van de oplevering."),
+            Noted(_US, "Kees", "Mijn eerste oplevering waarbij ik de checklist zelf liep, met Harm ernaast.",
+                  _EXPERIMENT, _SUCCESS),
+            Noted(_TOGETHER, "Ruud", "Een startbespreking verschuiven mag, maar alleen met een nieuwe datum erbij."),
+        ),
+        (
+            Agreed("Startbespreking nooit verschuiven zonder nieuwe datum; Linda houdt de lijst bij", "Jan", 3, 3),
+            Agreed("Met Marieke en Anna bespreken hoe we inregelen eerlijk calculeren", "Ruud", 6),
+        ),
+    ),
+)  # fmt: skip
+
+PREPARATION_REVIEWS = (
+    Meeting(
+        (
+            Noted(_TOGETHER, "Linda", "De wijziging van de architect voor de school kwam twee dagen voor de start. "
+                  "Otto heeft een avond doorgewerkt. Het lukte, maar zo kan het niet elke keer.", _PRACTICE, _FAILURE),
+            Noted(_CUSTOMER, "Marieke", "Wat ik calculeer en wat er op de bouw gebeurt, loopt uit elkaar. Ik hoor het "
+                  "pas bij de nacalculatie."),
+            Noted(_US, "Otto", "Bij wijzigingen op het laatste moment weet ik niet welke versie van de tekening op de "
+                  "bouw ligt.", _PRACTICE, _FAILURE),
+        ),
+        (Agreed("Wijzigingen van architecten binnen een dag naar Projecten, met een versienummer op de tekening",
+                "Otto", 3, 3),),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Marieke", "Mijn calculatie voor het zorgcentrum niet gemaild maar met Ruud doorgelopen. "
+                  "Hij zag meteen twee posten die op de bouw anders gaan.", _EXPERIMENT, _SUCCESS),
+            Noted(_CUSTOMER, "Linda", "Eerste startbespreking met Projecten voor de school in Borne. Alles lag klaar "
+                  "op de eerste werkdag.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Paul", "De levertijd van warmtepompen loopt op naar tien weken. Projecten hoort het te laat.",
+                  _PRACTICE, _FAILURE),
+        ),
+        (
+            Agreed("Elke maandag de levertijden nabellen en in de planning zetten", "Paul", 2, 2),
+            Agreed("Calculaties altijd mondeling overdragen aan de projectleider", "Marieke", 5, 5),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Paul", "Levertijden elke maandag in de planning: Projecten en de binnendienst weten op "
+                  "tijd wanneer iets verschuift.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Linda", "Monteurs bellen vanaf de bouw over materiaal dat wel op de staat stond. We weten niet "
+                  "of de staat gelezen wordt.", _PRACTICE, _FAILURE),
+            Noted(_CUSTOMER, "Otto", "Met een versienummer op elke tekening lag er deze maand geen verkeerde tekening "
+                  "op de bouw.", _EXPERIMENT, _SUCCESS),
+        ),
+        (Agreed("In de startbespreking de materiaalstaat samen doorlopen", "Linda", 5, 5),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Marieke", "Nacalculatie van de school: binnen twee procent van de calculatie. Dat komt "
+                  "door het samen overdragen.", _PRACTICE, _SUCCESS),
+            Noted(_US, "Paul", "Bij twee projecten tegelijk is niet altijd duidelijk welke bestelling bij welke fase "
+                  "hoort.", _PRACTICE, _FAILURE),
+            Noted(_TOGETHER, "Otto", "In de startbespreking lopen we de materiaalstaat door, maar op de bouw wordt hij "
+                  "daarna zelden geopend.", _EXPERIMENT, _FAILURE),
+        ),
+        (Agreed("Fase en projectnummer op elke bestelling", "Paul", 3, 3),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Paul", "Verkeerde warmtepompen geleverd voor het zorgcentrum. Dezelfde dag de goede "
+                  "geregeld; de monteurs stonden niet stil.", _PRACTICE, _SUCCESS),
+            Noted(_TOGETHER, "Otto", "Dennis hielp me inmeten voor de revisietekening. In een uur had ik wat ik anders "
+                  "uit foto's moest halen.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Nina", "Werkvoorbereiding voor Service schiet erbij in. Wij zien vooral de projecten."),
+        ),
+        (
+            Agreed("Samen met Projecten bepalen wat er op de materiaalstaat moet: één A4", "Linda", 6, 9),
+            Agreed("Elke week een kwartier met Wouter over materiaal voor onderhoud", "Nina", 4, 4),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Nina", "Materiaal voor onderhoud ligt klaar als de monteur komt: Wouter geeft het een "
+                  "week vooraf door.", _EXPERIMENT, _SUCCESS),
+            Noted(_TOGETHER, "Marieke", "De materiaalstaat op één A4 wordt gelezen. Er komen minder telefoontjes van "
+                  "de bouw.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Linda", "We zijn met vijf en de vragen van Projecten en Service lopen door elkaar. Niemand "
+                  "weet wie wat oppakt.", _PRACTICE, _FAILURE),
+        ),
+        (Agreed("Eén vast aanspreekpunt uit Werkvoorbereiding per project", "Linda", 4, 4),),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Linda", "De startbespreking is gewoonte: het kost een uur en scheelt dagen zoeken en "
+                  "bellen op de bouw.", _PRACTICE, _SUCCESS),
+            Noted(_CUSTOMER, "Otto", "Revisietekeningen zijn nu op de opleverdatum klaar.", _PRACTICE, _SUCCESS),
+            Noted(_US, "Marieke", "De druk om scherp te calculeren is groot. Inregelen reken ik soms te krap om de "
+                  "opdracht binnen te halen.", _PRACTICE, _FAILURE),
+        ),
+        (Agreed("Inregeltijd als vaste post in elke calculatie, ook als de prijs dan hoger wordt", "Marieke", 6),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Paul", "De levertijden zijn weer korter. We kunnen projecten eerder vastzetten.",
+                  _PRACTICE, _SUCCESS),
+            Noted(_TOGETHER, "Nina", "Projecten zet wijzigingen nu zelf in de gedeelde map, niet meer via de telefoon.",
+                  _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Otto", "Ik ga vaker mee naar de bouw. Dat kost tijd, maar de tekeningen worden beter."),
+        ),
+        (Agreed("Per project één gedeelde map: tekening, materiaalstaat en wijzigingen op één plek", "Nina", 4, 3),),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Linda", "Bij het bedrijfspand is de startbespreking verschoven en niet opnieuw gepland. "
+                  "De materiaalstaat kwam te laat.", _MISTAKE, _FAILURE),
+            Noted(_US, "Marieke", "Voor het bedrijfspand heb ik te weinig uren voor inregelen gerekend. Volgende keer "
+                  "reken ik eerlijk en leg ik de keuze bij de directie.", _MISTAKE, _FAILURE),
+            Noted(_CUSTOMER, "Paul", "De ontbrekende afsluiters voor het bedrijfspand binnen een dag nageleverd.",
+                  _PRACTICE, _SUCCESS),
+        ),
+        (Agreed("Startbesprekingen op een vaste lijst; wie verschuift, plant meteen opnieuw", "Linda", 2, 2),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Nina", "De gedeelde map werkt: monteurs vinden de laatste tekening zelf.",
+                  _PRACTICE, _SUCCESS),
+            Noted(_US, "Otto", "Drie projecten tegelijk in de tekenfase. De revisietekening van het bedrijfspand loopt "
+                  "achter.", _PRACTICE, _FAILURE),
+            Noted(_TOGETHER, "Marieke", "De calculatie voor de sporthal met Ruud doorgelopen, met eerlijke uren voor "
+                  "inregelen, voordat de offerte de deur uit ging.", _EXPERIMENT, _SUCCESS),
+        ),
+        (Agreed("De revisietekening van het bedrijfspand af vóór de oplevering", "Otto", 3),),
+    ),
+)  # fmt: skip
+
+STAFF_REVIEWS = (
+    Meeting(
+        (
+            Noted(_TOGETHER, "Anna", "De balansscan: Bram en ik schatten naoberschap in de binnendienst veel hoger in "
+                  "dan de mensen zelf. Dat nemen we serieus."),
+            Noted(_US, "Sanne", "In de cijfers zie je het ook: in de binnendienst komt hulp pas na de twintigste.",
+                  _PRACTICE, _FAILURE),
+            Noted(_CUSTOMER, "Thijs", "Klachten over een tweede bezoek van Service gaan bijna altijd over een "
+                  "ontbrekend onderdeel."),
+        ),
+        (Agreed("De bonusregeling van de binnendienst naast de teamdoelen van Service leggen", "Anna", 12, 40),),
+    ),
+    Meeting(
+        (
+            Noted(_US, "Sanne", "Twee leerlingen van het ROC liepen een dag mee met Service. Eén van hen wil volgend "
+                  "schooljaar bij ons beginnen.", _EXPERIMENT, _SUCCESS),
+            Noted(_CUSTOMER, "Olga", "Meerwerk wordt vaak weken later gefactureerd, omdat niemand het heeft "
+                  "vastgelegd.", _PRACTICE, _FAILURE),
+            Noted(_TOGETHER, "Gerard", "Het oude tekeningenarchief ligt in de kelder. De monteurs weten niet eens dat "
+                  "het er is."),
+        ),
+        (Agreed("Het tekeningenarchief digitaliseren, te beginnen bij de woningen in Hengelo en Borne", "Gerard",
+                16, 20),),
+    ),
+    Meeting(
+        (
+            Noted(_US, "Thijs", "Na een bijna-ongeluk op een plat dak een toolbox gegeven. Frank vertelde eerlijk hoe "
+                  "het misging; daar leerden we het meest van.", _EXPERIMENT, _SUCCESS),
+            Noted(_TOGETHER, "Anna", "Bram vroeg hoe helpen en een persoonlijke bonus samengaan. Het eerlijke "
+                  "antwoord: niet goed."),
+            Noted(_CUSTOMER, "Sanne", "Meelopen met Service levert meer op dan een open dag. Leerlingen zien het echte "
+                  "werk.", _PRACTICE, _SUCCESS),
+        ),
+        (Agreed("Elk kwartaal een toolbox over een echt voorval, verteld door wie het meemaakte", "Thijs", 12, 12),),
+    ),
+    Meeting(
+        (
+            Noted(_CUSTOMER, "Anna", "Gastles gegeven op het ROC van Twente. Twee leerlingen vroegen daarna of ze een "
+                  "dag mee mochten rijden.", _EXPERIMENT, _SUCCESS),
+            Noted(_US, "Olga", "De administratie hoort van meerwerk via de factuur van de leverancier. Dan is het te "
+                  "laat.", _PRACTICE, _FAILURE),
+            Noted(_TOGETHER, "Gerard", "De eerste kast van het archief is gescand. Okke had er de week erna al een "
+                  "tekening uit nodig.", _EXPERIMENT, _SUCCESS),
+        ),
+        (Agreed("Meerwerk per mail bevestigen met een kopie naar de administratie; afspraak maken met Ruud", "Olga",
+                4, 4),),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Anna", "Met Bram en Karin besproken waarom hulp in de binnendienst pas na de twintigste "
+                  "op gang komt. De regeling moet anders."),
+            Noted(_US, "Sanne", "Proef bij Service: in het jaargesprek vragen wie je hebt geholpen en wie jou hielp. "
+                  "Iedereen had voorbeelden.", _EXPERIMENT, _SUCCESS),
+            Noted(_CUSTOMER, "Thijs", "Sinds er een achtervang in het weekend is, zijn er minder klachten over lange "
+                  "wachttijden bij storingen.", _PRACTICE, _SUCCESS),
+        ),
+        (Agreed("Hulp als vaste vraag in alle jaargesprekken", "Sanne", 8, 7),),
+    ),
+    Meeting(
+        (
+            Noted(_US, "Sanne", "Hulp in het jaargesprek: bij Service ging het vanzelf, bij de binnendienst moesten "
+                  "mensen langer nadenken. Voorbeelden hadden ze wel.", _PRACTICE, _SUCCESS),
+            Noted(_TOGETHER, "Anna", "Voorstel voor de binnendienst: een teamdoel op antwoorden binnen een werkdag en "
+                  "een kleinere persoonlijke bonus."),
+            Noted(_CUSTOMER, "Olga", "Meerwerk wordt nu binnen een week gefactureerd. De mail met kopie werkt.",
+                  _EXPERIMENT, _SUCCESS),
+        ),
+        (Agreed("De nieuwe beloningsregeling van de binnendienst uitwerken met Bram en voorleggen aan de PVT", "Sanne",
+                6, 6),),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Olga", "De PVT vraagt wat de nieuwe regeling betekent voor het inkomen van de mensen in "
+                  "de binnendienst. Dat verdient een eerlijk antwoord per persoon."),
+            Noted(_US, "Anna", "Niet iedereen is blij met de nieuwe regeling. Iris vroeg terecht wat er met haar "
+                  "inkomen gebeurt."),
+            Noted(_CUSTOMER, "Thijs", "De kwaliteitsaudit ging goed. De auditor noemde de foto's en meetwaarden in de "
+                  "werkbonnen.", _PRACTICE, _SUCCESS),
+        ),
+        (
+            Agreed("Per medewerker van de binnendienst een rekenvoorbeeld van de nieuwe regeling", "Sanne", 3, 3),
+            Agreed("Overgangsregeling: een jaar lang gaat niemand er in inkomen op achteruit", "Anna", 10),
+        ),
+    ),
+    Meeting(
+        (
+            Noted(_TOGETHER, "Anna", "De binnendienst helpt eerder in de maand, maar Particulieren Hengelo wacht nog "
+                  "te lang. Helpen alleen is niet genoeg.", _PRACTICE, _FAILURE),
+            Noted(_US, "Gerard", "Het archief is gedigitaliseerd en de monteurs gebruiken het.", _PRACTICE, _SUCCESS),
+            Noted(_CUSTOMER, "Sanne", "Volgend schooljaar beginnen er drie leerling-monteurs in plaats van twee."),
+        ),
+        (Agreed("De uitslag van de tweede balansscan in elk teamoverleg bespreken", "Anna", 4),),
+    ),
+)  # fmt: skip
+
+# Per team: its habit and its reviews, oldest first. Binnendienst's last review is 26 days ago on a four-week rhythm,
+# so the next one is due in two days and its team lead gets a reminder.
+TEAM_REVIEWS: dict[str, tuple[ReviewHabit, tuple[Meeting, ...]]] = {
+    "Binnendienst": (ReviewHabit(4, 26, time(13, 30)), BINNENDIENST_REVIEWS),
+    "Service & Onderhoud": (ReviewHabit(5, 16, time(7, 30)), SERVICE_REVIEWS),
+    "Projecten": (ReviewHabit(6, 33, time(15, 0)), PROJECT_REVIEWS),
+    "Werkvoorbereiding": (ReviewHabit(5, 9, time(10, 0)), PREPARATION_REVIEWS),
+    "Directie & Staf": (ReviewHabit(6, 20, time(9, 0)), STAFF_REVIEWS),
+}
+
+
+@dataclass
+class _Reviews:
+    """The reviews of TEAM_REVIEWS, dated on each team's rhythm, with the actions done when they were done.
+
+    The rhythm goes through its service. Reviews, insights and actions are a few hundred rows: each is checked as
+    the services check it (full_clean; authors and owners come from the team, so they are in the organisation) and
+    all are written in three queries, which keeps `naober demo` fast. The services' only other rule, that a closed
+    review takes no more insights, holds by construction: a review closes when its meeting ends."""
+
+    org: Organisation
+    people: dict[str, Person]
+    teams: dict[str, Team]
+    today: date
+    rng: random.Random = field(default_factory=lambda: random.Random(f"{DEMO_SLUG}-reviews"))  # noqa: S311 - demo data
+    held: list[Review] = field(default_factory=list)
+    insights: list[Insight] = field(default_factory=list)
+    actions: list[ReviewAction] = field(default_factory=list)
+
+    def tell(self) -> None:
+        for team_name, (habit, meetings) in TEAM_REVIEWS.items():
+            team = self.teams[team_name]
+            rhythm_set(team=team, every_weeks=habit.every_weeks)
+            members = {name.split()[0]: self.people[name] for name, _job_title in TEAM_MEMBERS[team_name]}
+            last = self.today - timedelta(days=habit.last_days_ago)
+            while last.weekday() >= 5:
+                last -= timedelta(days=1)
+            for index, meeting in enumerate(meetings):
+                held_on = last - timedelta(weeks=habit.every_weeks * (len(meetings) - 1 - index))
+                self._hold(team, members, meeting, held_on, habit.starts)
+        Review.objects.bulk_create(self.held)  # sets their keys, which the insights and actions then take
+        Insight.objects.bulk_create(self.insights)
+        ReviewAction.objects.bulk_create(self.actions)
+
+    def _hold(self, team: Team, members: dict[str, Person], meeting: Meeting, held_on: date, starts: time) -> None:
+        start = timezone.make_aware(datetime.combine(held_on, starts))
+        review = Review(organisation=self.org, team=team, held_on=held_on, created_at=start)
+        minutes = 0
+        for noted in meeting.insights:
+            minutes += self.rng.randint(3, 9)
+            insight = Insight(
+                review=review,
+                question=noted.question,
+                text=noted.text,
+                author=members[noted.author],
+                behaviour=noted.behaviour,
+                outcome=noted.outcome,
+                created_at=start + timedelta(minutes=minutes),
+            )
+            insight.full_clean(exclude=["review", "author"])  # both known to exist: no query for each
+            self.insights.append(insight)
+        for agreed in meeting.actions:
+            minutes += self.rng.randint(4, 12)
+            action = ReviewAction(
+                review=review,
+                title=agreed.title,
+                owner=members[agreed.owner],
+                due_on=held_on + timedelta(weeks=agreed.due_weeks),
+                done_on=None if agreed.done_weeks is None else held_on + timedelta(weeks=agreed.done_weeks),
+                created_at=start + timedelta(minutes=minutes),
+            )
+            action.full_clean(exclude=["review", "owner"])
+            self.actions.append(action)
+        review.closed_at = start + timedelta(minutes=minutes + self.rng.randint(5, 15))
+        review.full_clean(exclude=["organisation", "team"])
+        self.held.append(review)
+
+
+# Story selection (DESIGN.md §8): a closed round for the last quarter, in which a panel of the leadership and three
+# staff picked a story per coupling and wrote down why, and an open round for this quarter with the next three
+# staff, who have made a first pick. Which stories a quarter holds depends on today, so PICKS offers more stories
+# than a quarter needs; no reason names the teller of an anonymous story.
+
+
+class Pick(NamedTuple):
+    """A story of TALES (by its title) a panel would pick for a coupling, and why."""
+
+    title: str
+    coupling: str
+    why: str
+
+
+PICKS = (
+    Pick("Hulp hoort in het jaargesprek", "meaning_behaviour",
+         "Hier wordt een mooi woord gewoon gedaan: wie je hielp en wie jou hielp, staat nu in elk jaargesprek. Dat de "
+         "binnendienst er langer over moest nadenken, zegt ook iets."),
+    Pick("Oplevering zonder restpunten", "meaning_behaviour",
+         "Kwaliteit is hier geen woord op de muur: getest, ingeregeld en met revisietekening opgeleverd, en de "
+         "bewoners kwamen op de afgesproken dag."),
+    Pick("Hulp op de tiende", "meaning_behaviour",
+         "Naoberschap staat al jaren in onze waarden; hier gebeurt het voor het eerst vóór de twintigste. De klant "
+         "merkt het verschil dezelfde dag."),
+    Pick("Vroeger hielp iedereen", "meaning_behaviour",
+         "Een pijnlijke spiegel: we zeggen dat we elkaar helpen, maar iemand zat weken alleen met een volle mailbox. "
+         "Dit verhaal vraagt om daden, niet om nieuwe woorden."),
+    Pick("De gezamenlijke mailbox eerst", "meaning_behaviour",
+         "Klantzorg als gewoonte van elke ochtend: eerst de gezamenlijke mailbox, dan pas het eigen pakket."),
+    Pick("Het target is er nog steeds", "humanity_result",
+         "Eerlijk over wat nog niet klopt: we praten over helpen, maar aan het eind van het kwartaal trekt de bonus "
+         "harder. Dit moeten we horen voordat we de regeling aanpassen."),
+    Pick("Avondstoring overgenomen", "humanity_result",
+         "Een avonddienst overnemen op een verjaardag, en de week erna andersom. De klant is geholpen en niemand staat "
+         "er alleen voor."),
+    Pick("Te vaak de enige voor koeling", "humanity_result",
+         "Klanten wachten als één vakman vrij is, en die vakman draagt dat alleen. Hier lijden mens en resultaat "
+         "allebei."),
+    Pick("Ik durf nu te vragen", "humanity_result",
+         "Om hulp vragen voelt niet meer als zeuren. Dat is het verschil tussen een team dat cijfers haalt en een "
+         "team dat het samen doet."),
+    Pick("Daarom werk ik hier", "humanity_result",
+         "Rustig uitleggen, ook als de planning vol zit. De klant merkt het, en het team is er trots op."),
+    Pick("Een tekening van dertig jaar oud", "freedom_responsibility",
+         "Iemand nam ooit de moeite om het archief te bewaren en te digitaliseren; nu hoeft een monteur niets open te "
+         "breken. Vakmanschap dat verantwoordelijkheid neemt voor later."),
+    Pick("Meerwerk zonder afspraak", "freedom_responsibility",
+         "Ja zeggen op de bouw is vrijheid; het vastleggen is de verantwoordelijkheid die erbij hoort. Eén mail had "
+         "een week discussie gescheeld."),
+    Pick("Mijn eigen stappenplan", "freedom_responsibility",
+         "Een leerling die uit zichzelf een stappenplan schrijft en het laat nakijken: vrijheid nemen, en "
+         "verantwoordelijkheid voor de leerling na hem."),
+    Pick("De startbespreking wordt gewoonte", "direction_collaboration",
+         "Eén tafel, één uur, en iedereen weet waar het project heen gaat. Het scheelt dagen zoeken op de bouw."),
+    Pick("De binnendienst geeft storingen goed door", "direction_collaboration",
+         "Twee teams die elkaars werk beter maken: de binnendienst vraagt wat de planner nodig heeft, en de klant "
+         "krijgt meteen een tijd."),
+    Pick("De wachttijd is nog te lang", "direction_collaboration",
+         "Samen helpen is goed, maar het drukste pakket blijft te groot. Dit verhaal vraagt om een richting die het "
+         "team niet alleen kan kiezen."),
+)  # fmt: skip
+
+
+def picks_for(titles: Collection[str]) -> list[Pick]:
+    """A pick per coupling, as far as the stories of a period (their titles) allow: for each coupling the first of
+    PICKS told in the period and not picked for another coupling already."""
+    chosen: list[Pick] = []
+    for key, _label, _left, _right in SLIDERS:
+        taken = {pick.title for pick in chosen}
+        pick = next((p for p in PICKS if p.coupling == key and p.title in titles and p.title not in taken), None)
+        if pick is not None:
+            chosen.append(pick)
+    return chosen
+
+
+def _quarter_start(day: date) -> date:
+    return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+
+
+@dataclass
+class _Selections:
+    """Two selection rounds, opened and picked through the services, then dated: the last quarter's, opened on the
+    first working day of this quarter and closed two weeks later, and this quarter's, opened a few days ago."""
+
+    org: Organisation
+    logins: dict[str, Membership]
+    today: date
+    now: datetime
+    rounds: list[SelectionRound] = field(default_factory=list)
+    picks: list[SelectionPick] = field(default_factory=list)
+
+    def tell(self) -> None:
+        this_quarter = _quarter_start(self.today)
+        next_quarter = _quarter_start(this_quarter + timedelta(days=92))
+        last_quarter = _quarter_start(this_quarter - timedelta(days=1))
+        first_workday = next(iter(_workdays(this_quarter, 1, 31, self.today)), self.today)
+        opened = self._morning(first_workday)
+        closed = min(opened + timedelta(days=14), self.now)
+        last = self._round(last_quarter, this_quarter - timedelta(days=1), opened, closed, seed=1, wanted=4)
+        recently = max(closed, self._morning(_workdays_before(self.today, 4)))
+        current = self._round(this_quarter, next_quarter - timedelta(days=1), recently, None, seed=2, wanted=1)
+        SelectionRound.objects.bulk_update([last, current], ["created_at", "closed_at"])
+        SelectionPick.objects.bulk_update(self.picks, ["created_at"])
+
+    def _morning(self, day: date) -> datetime:
+        return min(timezone.make_aware(datetime.combine(day, time(9, 0))), self.now)
+
+    def _round(
+        self, start: date, end: date, opened: datetime, closed: datetime | None, *, seed: int, wanted: int
+    ) -> SelectionRound:
+        selection = selection_open(organisation=self.org, period_start=start, period_end=end, seed=seed)
+        leaders = {m.person_id for m in self.logins.values() if m.role == Role.LEADER}
+        panel = sorted(selection.panel.all(), key=lambda person: (person.pk not in leaders, person.name))
+        stories = {story.title: story for story in selection.candidates()}
+        until = closed or self.now
+        for index, pick in enumerate(picks_for(stories)[:wanted]):
+            picker = panel[index % len(panel)]  # the panel takes turns writing down why
+            made = selection_pick(
+                selection=selection,
+                membership=self.logins.get(picker.name) or _acting_as(self.org, picker),
+                coupling=pick.coupling,
+                story=stories[pick.title],
+                why=pick.why,
+            )
+            made.created_at = min(opened + timedelta(days=2 + 2 * index, hours=index), until)
+            self.picks.append(made)
+        selection.created_at = opened
+        selection.closed_at = closed
+        self.rounds.append(selection)
+        return selection
+
+
 @transaction.atomic
 def demo_load(*, reset: bool = False, only_if_empty: bool = False) -> str:
     """Load the demo company. Returns a one-line summary for the terminal."""
@@ -2302,10 +3248,16 @@ def demo_load(*, reset: bool = False, only_if_empty: bool = False) -> str:
     scans.tell()
     stories = _Stories(org=org, people=people, logins=logins, today=story.today, now=story.now)
     stories.tell()
+    reviews = _Reviews(org=org, people=people, teams=teams, today=story.today)
+    reviews.tell()
+    selections = _Selections(org=org, logins=logins, today=story.today, now=story.now)
+    selections.tell()
     return (
         f"Loaded {org.name}: {len(people)} people in {len(TEAMS)} teams, {len(PORTFOLIOS)} portfolios, "
         f"{len(DEMO_LOGINS)} logins (password {DEMO_PASSWORD}); {len(story.goals)} goals, "
         f"{len(story.contributions)} contributions, {len(story.help)} help records, {len(story.thanks)} thanks; "
         f"{len(scans.rounds)} scan rounds, {scans.responses} responses, {scans.actions} actions; "
-        f"{len(stories.told)} stories."
+        f"{len(stories.told)} stories; {len(reviews.held)} learning reviews, {len(reviews.insights)} insights, "
+        f"{len(reviews.actions)} review actions; {len(selections.rounds)} selection rounds, "
+        f"{len(selections.picks)} picks."
     )

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Router, Schema, Status
 from pydantic import Field
 
 from naober.api import ERRORS, InputSchema, RowId, org_auth
 from naober.core.access import OrgRequest
-from naober.orgs.models import Person
+from naober.orgs.models import Person, Team
 from naober.reviews import services
-from naober.reviews.models import Behaviour, Outcome, Question, Review, ReviewAction
-from naober.reviews.views import REVIEWS, _review, _team_for
+from naober.reviews.models import Behaviour, Outcome, Question, Review, ReviewAction, next_review_due
+from naober.reviews.views import REVIEWS, _review, _team_for, _weeks, may_set_rhythm
 from naober.stories import services as story_services
 from naober.stories.models import SelectionRound, Story
 from naober.stories.views import PICKING
@@ -112,6 +114,38 @@ def _review_out(review: Review) -> ReviewOut:
         insights=insights, actions=[_action_out(a) for a in review.actions.all()],
         open_before=[_action_out(a) for a in services.open_actions_before(review)],
     )  # fmt: skip
+
+
+class RhythmOut(Schema):
+    team_id: int
+    every_weeks: int
+    next_due: date = Field(description="When the next learning review is due, by this rhythm")
+
+
+class RhythmIn(InputSchema):
+    every_weeks: int = Field(ge=services.RHYTHM_WEEKS[0], le=services.RHYTHM_WEEKS[1])
+
+
+def _rhythm_out(team: Team) -> RhythmOut:
+    last = team.reviews.order_by("-held_on").first()
+    due = next_review_due(team, last, timezone.localdate())
+    return RhythmOut(team_id=team.pk, every_weeks=_weeks(team), next_due=due)
+
+
+@router.get("orgs/{org}/teams/{team_id}/review-rhythm", response={200: RhythmOut, **ERRORS}, auth=org_auth(REVIEWS))
+def get_rhythm(request: OrgRequest, org: str, team_id: RowId) -> RhythmOut:
+    return _rhythm_out(_team_for(request, team_id))
+
+
+@router.put("orgs/{org}/teams/{team_id}/review-rhythm", response={200: RhythmOut, **ERRORS}, auth=org_auth(REVIEWS))
+def set_rhythm(request: OrgRequest, org: str, team_id: RowId, payload: RhythmIn) -> RhythmOut:
+    """Leadership, the coach and the team's own leads set the rhythm; others get 403."""
+    team = _team_for(request, team_id)
+    if not may_set_rhythm(request, team):
+        raise PermissionDenied
+    services.rhythm_set(team=team, every_weeks=payload.every_weeks)
+    team.refresh_from_db()
+    return _rhythm_out(team)
 
 
 @router.get("orgs/{org}/teams/{team_id}/reviews", response={200: list[ReviewOut], **ERRORS}, auth=org_auth(REVIEWS))

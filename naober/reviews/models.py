@@ -36,6 +36,10 @@ class Outcome(models.TextChoices):
     FAILURE = "failure", _("Failure")
 
 
+# Monthly, give or take: the rhythm of a team that has not chosen one yet.
+DEFAULT_RHYTHM_WEEKS = 4
+
+
 class Rhythm(models.Model):
     """How often a team holds a learning review; reminders follow it."""
 
@@ -48,7 +52,7 @@ class Rhythm(models.Model):
     )
 
     team = models.OneToOneField(Team, on_delete=models.CASCADE, related_name="review_rhythm")
-    every_weeks = models.PositiveSmallIntegerField(_("weeks between reviews"), default=4)
+    every_weeks = models.PositiveSmallIntegerField(_("weeks between reviews"), default=DEFAULT_RHYTHM_WEEKS)
 
     class Meta:
         verbose_name = _("review rhythm")
@@ -147,5 +151,5 @@ class ReviewAction(models.Model):
 
 
 def next_review_due(team: Team, last: Review | None, today: date) -> date:
-    weeks = team.review_rhythm.every_weeks if hasattr(team, "review_rhythm") else 4
+    weeks = team.review_rhythm.every_weeks if hasattr(team, "review_rhythm") else DEFAULT_RHYTHM_WEEKS
     return (last.held_on if last else today) + timedelta(weeks=weeks)

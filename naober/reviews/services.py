@@ -12,11 +12,25 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from naober.orgs.models import Person, Team
-from naober.reviews.models import Insight, Review, ReviewAction, next_review_due
+from naober.reviews.models import Insight, Review, ReviewAction, Rhythm, next_review_due
+
+# A rhythm between every week and twice a year: outside it a reminder is noise or comes too late to matter.
+RHYTHM_WEEKS = (1, 26)
 
 
 def review_start(*, team: Team) -> Review:
     return Review.objects.create(organisation_id=team.organisation_id, team=team)
+
+
+def rhythm_set(*, team: Team, every_weeks: int) -> Rhythm:
+    """Set how often the team holds a learning review; the reminders follow the new rhythm at once."""
+    low, high = RHYTHM_WEEKS
+    if not low <= every_weeks <= high:
+        raise ValidationError(
+            {"every_weeks": _("Choose between %(low)s and %(high)s weeks.") % {"low": low, "high": high}}
+        )
+    rhythm, _created = Rhythm.objects.update_or_create(team=team, defaults={"every_weeks": every_weeks})
+    return rhythm
 
 
 def open_actions_before(review: Review) -> list[ReviewAction]:

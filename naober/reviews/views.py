@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +23,16 @@ from naober.goals.forms import DATE_INPUT
 from naober.goals.models import Goal
 from naober.orgs.models import Person, Role, Team
 from naober.reviews import services
-from naober.reviews.models import Behaviour, Outcome, Question, Review, ReviewAction
+from naober.reviews.models import (
+    DEFAULT_RHYTHM_WEEKS,
+    Behaviour,
+    Outcome,
+    Question,
+    Review,
+    ReviewAction,
+    Rhythm,
+    next_review_due,
+)
 from naober.stories.models import Story
 
 # The team, its leads, leadership and the coach who facilitates; all of them may write during a review.
@@ -36,6 +45,12 @@ class InsightForm(forms.Form):
     text = forms.CharField(label=_("Insight"), max_length=500)
     behaviour = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *Behaviour.choices], required=False)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *Outcome.choices], required=False)
+
+
+class RhythmForm(forms.Form):
+    every_weeks = forms.IntegerField(
+        label=_("A review every … weeks"), min_value=services.RHYTHM_WEEKS[0], max_value=services.RHYTHM_WEEKS[1]
+    )
 
 
 class ActionForm(forms.Form):
@@ -62,19 +77,59 @@ def _team_for(request: OrgRequest, team_id: int) -> Team:
     return team
 
 
+def may_set_rhythm(request: OrgRequest, team: Team) -> bool:
+    """Leadership, the coach and the team's own leads set how often the team reviews."""
+    if request.role in (Role.LEADER, Role.COACH):
+        return True
+    person_id = request.membership.person_id
+    return request.role == Role.TEAM_LEAD and person_id is not None and team.leads.filter(pk=person_id).exists()
+
+
 @org_view(REVIEWS)
+@vary_on_headers("HX-Request")
 def review_list(request: OrgRequest, team_id: int) -> HttpResponse:
     team = _team_for(request, team_id)
-    if request.method == "POST":
-        if request.POST.get("form") != "start":
-            return render(request, "reviews/review_list.html", _list_context(team), status=422)
+    which = request.POST.get("form") if request.method == "POST" else None
+    if which == "start":
         return redirect(services.review_start(team=team))
-    return render(request, "reviews/review_list.html", _list_context(team))
+    rhythm_form = RhythmForm(request.POST if which == "rhythm" else None, initial={"every_weeks": _weeks(team)})
+    if which == "rhythm":
+        if not may_set_rhythm(request, team):
+            raise PermissionDenied
+        if rhythm_form.is_valid():
+            services.rhythm_set(team=team, every_weeks=rhythm_form.cleaned_data["every_weeks"])
+            team.refresh_from_db()
+            saved = {"rhythm_form": RhythmForm(initial={"every_weeks": _weeks(team)}), "rhythm_saved": True}
+            if request.htmx:
+                return render(request, "reviews/review_list.html#rhythm", {**_list_context(request, team), **saved})
+            return redirect("reviews:list", org=request.org.slug, team_id=team.pk)
+    context = {**_list_context(request, team), "rhythm_form": rhythm_form}
+    if which == "rhythm":
+        template = "reviews/review_list.html#rhythm" if request.htmx else "reviews/review_list.html"
+        return render(request, template, context, status=422)
+    if which is not None:
+        return render(request, "reviews/review_list.html", context, status=422)
+    return render(request, "reviews/review_list.html", context)
 
 
-def _list_context(team: Team) -> dict[str, Any]:
+def _weeks(team: Team) -> int:
+    rhythm = Rhythm.objects.filter(team=team).first()
+    return rhythm.every_weeks if rhythm else DEFAULT_RHYTHM_WEEKS
+
+
+def _list_context(request: OrgRequest, team: Team) -> dict[str, Any]:
     reviews = team.reviews.prefetch_related("insights", "actions")
-    return {"team": team, "reviews": reviews, "open_actions": ReviewAction.objects.open().filter(review__team=team)}
+    last = team.reviews.order_by("-held_on").first()
+    today = timezone.localdate()
+    return {
+        "team": team,
+        "reviews": reviews,
+        "open_actions": ReviewAction.objects.open().filter(review__team=team).select_related("owner"),
+        "every_weeks": _weeks(team),
+        "next_due": next_review_due(team, last, today),
+        "today": today,
+        "may_set_rhythm": may_set_rhythm(request, team),
+    }
 
 
 def _review(request: OrgRequest, review_id: int) -> Review:

@@ -80,3 +80,48 @@ def test_reminders_for_a_due_review_and_an_overdue_action(world: World) -> None:
     assert [m.to[0] for m in mail.outbox] == ["bram@terhorst.example"]  # the action was reminded this week
     assert ReviewAction.objects.get(title="Planning delen").reminded_on == timezone.localdate()
     assert Review.objects.count() == 1
+
+
+def test_a_team_lead_sets_the_rhythm_and_the_next_review_date_follows(world: World) -> None:
+    review = review_start(team=world.binnendienst)
+    review.held_on = timezone.localdate() - timedelta(weeks=1)
+    review.save()
+    url = f"/o/{world.org.slug}/teams/{world.binnendienst.pk}/reviews/"
+    response = client_for(world.users["team_lead"]).post(
+        url, {"form": "rhythm", "every_weeks": "6"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200 and 'id="rhythm"' in response.content.decode()
+    assert Rhythm.objects.get(team=world.binnendienst).every_weeks == 6
+    api = client_for(world.users["member"]).get(
+        f"/api/v1/orgs/{world.org.slug}/teams/{world.binnendienst.pk}/review-rhythm"
+    )
+    assert api.json() == {
+        "team_id": world.binnendienst.pk,
+        "every_weeks": 6,
+        "next_due": (review.held_on + timedelta(weeks=6)).isoformat(),
+    }
+
+
+def test_members_see_the_rhythm_but_do_not_set_it(world: World) -> None:
+    url = f"/o/{world.org.slug}/teams/{world.binnendienst.pk}/reviews/"
+    member = client_for(world.users["member"])
+    assert 'name="every_weeks"' not in member.get(url).content.decode()
+    assert member.post(url, {"form": "rhythm", "every_weeks": "2"}).status_code == 403
+    api = f"/api/v1/orgs/{world.org.slug}/teams/{world.binnendienst.pk}/review-rhythm"
+    assert member.put(api, {"every_weeks": 2}, content_type="application/json").status_code == 403
+    assert not Rhythm.objects.exists()
+
+
+def test_a_rhythm_outside_one_to_26_weeks_is_refused_and_nothing_changes(world: World) -> None:
+    url = f"/o/{world.org.slug}/teams/{world.binnendienst.pk}/reviews/"
+    leader = client_for(world.users["leader"])
+    response = leader.post(url, {"form": "rhythm", "every_weeks": "52"})
+    assert response.status_code == 422 and 'aria-invalid="true"' in response.content.decode()
+    api = f"/api/v1/orgs/{world.org.slug}/teams/{world.binnendienst.pk}/review-rhythm"
+    assert leader.put(api, {"every_weeks": 0}, content_type="application/json").status_code == 422
+    assert not Rhythm.objects.exists()
+    assert leader.put(api, {"every_weeks": 2}, content_type="application/json").json()["every_weeks"] == 2
+    # Without htmx the form posts the whole page and comes back to it.
+    response = leader.post(url, {"form": "rhythm", "every_weeks": "5"})
+    assert response.status_code == 302 and response["Location"] == url
+    assert Rhythm.objects.get().every_weeks == 5
