@@ -208,6 +208,7 @@ def register_routers() -> None:
     from naober.reviews.api import router as reviews_router
     from naober.scan.api import router as scan_router
     from naober.stories.api import router as stories_router
+    from naober.work.api import router as work_router
 
     api.add_router("/", orgs_router)
     api.add_router("/", goals_router)
@@ -215,6 +216,7 @@ def register_routers() -> None:
     api.add_router("/", scan_router)
     api.add_router("/", stories_router)
     api.add_router("/", reviews_router)
+    api.add_router("/", work_router)
 
 
 register_routers()

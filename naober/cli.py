@@ -20,6 +20,7 @@ from typing import Any
 
 from naober.cli_scan import add_parser as add_scan_parser
 from naober.cli_simulate import add_parser as add_simulate_parser
+from naober.cli_work import add_parser as add_work_parser
 
 
 def _setup() -> None:
@@ -191,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_simulate_parser(commands)
     add_scan_parser(commands)
+    add_work_parser(commands)
     return parser
 
 

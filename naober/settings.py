@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "naober.scan",
     "naober.stories",
     "naober.reviews",
+    "naober.work",
 ]
 
 MIDDLEWARE = [

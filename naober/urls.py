@@ -19,6 +19,7 @@ urlpatterns = [
     path("o/<slug:org>/", include("naober.scan.urls")),
     path("o/<slug:org>/", include("naober.stories.urls")),
     path("o/<slug:org>/", include("naober.reviews.urls")),
+    path("o/<slug:org>/", include("naober.work.urls")),
     # The balance scan's personal link: no login, the token is the key (naober/scan/views.py answer).
     path("s/<str:token>/", scan_views.answer, name="scan_answer"),
     path("o/<slug:org>/", include((org_urlpatterns, "parts"))),

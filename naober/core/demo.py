@@ -83,6 +83,7 @@ from naober.stories.models import (
     Tone,
 )
 from naober.stories.services import selection_open, selection_pick, story_tell
+from naober.work.demo import work_demo_load
 
 DEMO_SLUG = "ter-horst"
 DEMO_PASSWORD = "naober-demo"  # noqa: S105 - a published demo password, shown on the login page of `make run`
@@ -3252,6 +3253,12 @@ def demo_load(*, reset: bool = False, only_if_empty: bool = False) -> str:
     reviews.tell()
     selections = _Selections(org=org, logins=logins, today=story.today, now=story.now)
     selections.tell()
+    work = work_demo_load(
+        organisation=org,
+        individual_team=teams["Binnendienst"],
+        value_team=teams["Service & Onderhoud"],
+        today=story.today,
+    )
     return (
         f"Loaded {org.name}: {len(people)} people in {len(TEAMS)} teams, {len(PORTFOLIOS)} portfolios, "
         f"{len(DEMO_LOGINS)} logins (password {DEMO_PASSWORD}); {len(story.goals)} goals, "
@@ -3259,5 +3266,5 @@ def demo_load(*, reset: bool = False, only_if_empty: bool = False) -> str:
         f"{len(scans.rounds)} scan rounds, {scans.responses} responses, {scans.actions} actions; "
         f"{len(stories.told)} stories; {len(reviews.held)} learning reviews, {len(reviews.insights)} insights, "
         f"{len(reviews.actions)} review actions; {len(selections.rounds)} selection rounds, "
-        f"{len(selections.picks)} picks."
+        f"{len(selections.picks)} picks; {work}"
     )

@@ -32,6 +32,8 @@ PARTS = (
             "Import your team's customer questions from the helpdesk or ERP and see lead times, service level, "
             "how the load is spread and how help flows — and whether people only help once their own target is met."
         ),
+        url_name="work:home",
+        fallback_url_name="work:settings",
     ),
     Part(
         "simulate",

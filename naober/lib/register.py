@@ -15,5 +15,5 @@ class DataKind:
     what: Any
     why: Any
     who_sees: Any
-    kept: Any
+    kept: Any  # a text, or a function of the organisation giving one (for a retention the organisation sets)
     personal: bool = True

@@ -22,6 +22,7 @@ class RegisterEntry:
     kind: DataKind
     model: type[models.Model]
     count: int | None
+    kept: Any  # the kind's retention text; a callable `kept` is asked for this organisation's own setting
 
 
 def declared_models() -> list[type[models.Model]]:
@@ -49,5 +50,6 @@ def entries(organisation: Organisation) -> list[RegisterEntry]:
     for model in declared_models():
         kind = kind_of(model)
         if kind is not None:
-            result.append(RegisterEntry(kind=kind, model=model, count=_count(model, organisation)))
+            kept = kind.kept(organisation) if callable(kind.kept) else kind.kept
+            result.append(RegisterEntry(kind=kind, model=model, count=_count(model, organisation), kept=kept))
     return result

@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import ConsoleMessage, Error, Page, expect
 
 from naober.scan.services import round_open
+from naober.work.models import WorkImport
 from tests.browser.conftest import REPO_DIR, OpenPage, Screenshot, log_in
 from tests.conftest import World
 
@@ -31,7 +32,11 @@ LEADER_PAGES = [
     "/o/{org}/settings/members/",
     "/o/{org}/people/import/",
     "/o/{org}/transparency/",
-    "/o/{org}/diagnose/",
+    "/o/{org}/work/",
+    "/o/{org}/work/teams/{team}/",
+    "/o/{org}/work/import/",
+    "/o/{org}/work/imports/{work_import}/",
+    "/o/{org}/work/settings/",
     "/o/{org}/simulate/",
     "/o/{org}/steer/",
     "/o/{org}/steer/goals/{goal}/",
@@ -79,6 +84,12 @@ def leader_pages(world: World) -> list[str]:
     ids["goal"] = world.goal.pk
     closes = timezone.localdate() + timedelta(days=7)
     ids["round"] = round_open(organisation=world.org, closes_on=closes, send_email=False)[0].pk
+    ids["work_import"] = WorkImport.objects.create(
+        organisation=world.org, kind="items", source="topdesk", filename="export.csv", mapping={}, status="done",
+        rows=3, created=2, problem_count=1,
+        problems=[{"row": 3, "column": "Opgelost", "value": "31-02-2026", "code": "date_invalid",
+                   "reason": "Geen datum"}],
+    ).pk  # fmt: skip
     return [path.format(**ids) for path in LEADER_PAGES]
 
 

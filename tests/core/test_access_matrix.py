@@ -30,6 +30,7 @@ from naober.orgs.models import Organisation, Person, Role
 from naober.reviews.models import Review, ReviewAction
 from naober.scan.services import round_open
 from naober.stories.models import SelectionRound, Story
+from naober.work.models import WorkImport
 from tests.conftest import World, client_for
 
 ROLES = [Role.LEADER, Role.TEAM_LEAD, Role.MEMBER, Role.COACH, Role.COUNCIL]
@@ -68,6 +69,9 @@ OWN_IDS: Ids = {
         ReviewAction.objects.create(
             review=Review.objects.create(organisation=w.org, team=w.binnendienst), title="Planning delen"
         ).pk
+    ),
+    "import_id": lambda w, _u: (
+        WorkImport.objects.create(organisation=w.org, kind="items", source="helpdesk", filename="a.csv", mapping={}).pk
     ),
 }
 FOREIGN_IDS: Ids = {
@@ -108,6 +112,9 @@ FOREIGN_IDS: Ids = {
         ReviewAction.objects.create(
             review=Review.objects.create(organisation=w.other_org, team=w.other_team), title="Restpunten"
         ).pk
+    ),
+    "import_id": lambda w, _u: (
+        WorkImport.objects.create(organisation=w.other_org, kind="items", source="erp", filename="b.csv", mapping={}).pk
     ),
 }
 
@@ -184,7 +191,7 @@ def _ids_per_role(route: Route, world: World) -> dict[Role, dict[str, object]]:
 
 def test_the_matrix_finds_the_routes() -> None:
     names = {route.name for route in PAGES}
-    assert {"orgs:home", "orgs:team", "orgs:settings", "orgs:transparency", "parts:diagnose"} <= names
+    assert {"orgs:home", "orgs:team", "orgs:settings", "orgs:transparency", "parts:simulate", "work:home"} <= names
     assert any(route.name.startswith("PATCH ") for route in API)
 
 

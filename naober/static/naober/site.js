@@ -11,7 +11,7 @@ document.addEventListener("keydown", (event) => {
 });
 
 // Progress charts: a <canvas data-chart="ID"> draws the JSON of <script id="ID" type="application/json">
-// ({labels, values, target, label, unit}) with Chart.js, when the page loaded it. The same figures are in a
+// ({labels, values, target, label, unit, type}: type "line" by default, or "bar") with Chart.js, when the page loaded it. The same figures are in a
 // table next to the chart, for screen readers and for print.
 function drawCharts() {
   if (typeof Chart === "undefined") return;
@@ -30,7 +30,7 @@ function drawCharts() {
       });
     }
     new Chart(canvas, {
-      type: "line",
+      type: data.type === "bar" ? "bar" : "line",
       data: { labels: data.labels, datasets },
       options: {
         animation: false,
