@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from naober.lib import workfile
 from naober.orgs.models import Organisation, Person, Portfolio, Team
-from naober.work.models import PersonTarget, WorkItem, WorkSettings
+from naober.work.models import PersonTarget, WorkImport, WorkItem, WorkSettings
 
 # Rows written per statement: large enough that the database does the work, small enough to stay in memory.
 BATCH_ROWS = 2000
@@ -459,4 +459,21 @@ def links_prune(*, organisation: Organisation, today: date | None = None) -> int
         Q(owner__isnull=False) | Q(handler__isnull=False)
     )
     PersonTarget.objects.filter(organisation=organisation, period_end__lt=cutoff.date()).delete()
+    imports_prune(organisation=organisation, today=today)
     return old.update(owner=None, handler=None)
+
+
+# As the transparency register says of WorkImport: import runs are kept 90 days.
+IMPORTS_KEPT_DAYS = 90
+
+
+def imports_prune(*, organisation: Organisation, today: date | None = None) -> int:
+    """Remove import runs older than 90 days, with any uploaded file they still hold."""
+    today = today or date.today()  # noqa: DTZ011
+    cutoff = datetime.combine(today - timedelta(days=IMPORTS_KEPT_DAYS), time.min, tzinfo=ZoneInfo(settings.TIME_ZONE))
+    old = list(WorkImport.objects.filter(organisation=organisation, created_at__lt=cutoff))
+    for work_import in old:
+        if work_import.upload:
+            work_import.upload.delete(save=False)
+        work_import.delete()
+    return len(old)

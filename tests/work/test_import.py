@@ -225,3 +225,23 @@ def test_every_problem_the_parser_can_report_has_a_sentence_in_both_languages() 
                 reason = ImportProblem(2, "c", "v", code, {"first_row": "1", "before_column": "A", "max": "100",
                                                           "columns": "A, B", "field": "f"}).reason  # fmt: skip
                 assert reason and "%(" not in reason
+
+
+def test_import_runs_older_than_90_days_are_removed_with_their_files(
+    world: World, tmp_path: Path, settings: object
+) -> None:
+    from django.core.files.base import ContentFile
+
+    from naober.work.models import WorkImport
+    from naober.work.services import imports_prune
+
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    old = WorkImport(organisation=world.org, kind="items", source="s", filename="old.csv", mapping={})
+    old.upload.save("old.csv", ContentFile(b"a;b\r\n"), save=False)
+    old.save()
+    WorkImport.objects.filter(pk=old.pk).update(created_at=datetime(2026, 1, 1, tzinfo=AMS))
+    recent = WorkImport.objects.create(organisation=world.org, kind="items", source="s", filename="new.csv", mapping={})
+    path = Path(old.upload.path)
+    assert path.exists()
+    assert imports_prune(organisation=world.org, today=date(2026, 6, 1)) == 1
+    assert list(WorkImport.objects.all()) == [recent] and not path.exists()
