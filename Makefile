@@ -65,6 +65,7 @@ messages: install
 
 benchmarks: install
 	$(PY) -m benchmarks
+	$(PY) -m benchmarks.work_import
 
 clean:
 	rm -rf $(VENV) node_modules
