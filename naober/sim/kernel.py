@@ -33,6 +33,7 @@ from typing import Any, TypeVar, cast
 import numpy as np
 import numpy.typing as npt
 from numba import njit
+from numba.cpython.unsafe.numbers import trailing_zeros as _trailing_zeros_intrinsic
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -219,6 +220,37 @@ def _normal(rng: Rng) -> tuple[float, Rng]:
     return math.sqrt(-2.0 * math.log(1.0 - u1)) * math.cos(2.0 * math.pi * u2), rng
 
 
+# --- sets of members as bits: member i is bit i % 64 of word i // 64 ---------------------------------------------
+
+# The number of trailing zero bits of a word: the lowest member in it (a single instruction).
+_trailing_zeros = cast(Callable[[np.uint64], np.uint64], _trailing_zeros_intrinsic)
+
+
+@_jit
+def _add_member(bits: StateArray, i: int) -> None:
+    bits[i >> 6] |= np.uint64(1) << np.uint64(i & 63)
+
+
+@_jit
+def _remove_member(bits: StateArray, i: int) -> None:
+    bits[i >> 6] &= ~(np.uint64(1) << np.uint64(i & 63))
+
+
+@_jit
+def _members_except(bits: StateArray, i: int, out: IntArray) -> int:
+    """The members in `bits` other than i into out[:count], in order of member index; returns count."""
+    count = 0
+    for word in range(bits.shape[0]):
+        rest = bits[word]
+        while rest != 0:
+            x = (word << 6) + int(_trailing_zeros(rest))
+            rest &= rest - np.uint64(1)
+            if x != i:
+                out[count] = x
+                count += 1
+    return count
+
+
 # --- absence ------------------------------------------------------------------------------------------------
 
 
@@ -342,52 +374,91 @@ def _select(a: FloatArray, k: int, lo: int, hi: int) -> None:
 
 
 @_jit
-def _median_and_p90(a: FloatArray) -> tuple[float, float]:
-    """p50 and p90 of `a` (no NaN) with NumPy's default linear interpolation.
+def _bin_of_rank(counts: IntArray, k: int) -> tuple[int, int]:
+    """The histogram bin holding order statistic k (0-based), and how many values lie in the bins before it."""
+    below = 0
+    b = 0
+    while below + counts[b] <= k:
+        below += counts[b]
+        b += 1
+    return b, below
 
-    A histogram pass finds the bins that hold the order statistics needed; only those bins' values are then
-    selected exactly. Several times faster than quickselect over everything, and exact all the same."""
+
+@_jit
+def _interpolate(buffer: FloatArray, size: int, rank: int, frac: float, has_next: bool) -> float:
+    """Order statistic `rank` of buffer[:size], plus `frac` of the step to the next one when there is one."""
+    _select(buffer, rank, 0, size - 1)
+    low = buffer[rank]
+    high = low
+    if has_next:
+        high = buffer[rank + 1]  # the smallest value after `rank`, once quickselect has put them all there
+        for x in range(rank + 2, size):
+            high = min(high, buffer[x])
+    return float(low + frac * (high - low))
+
+
+@_jit
+def _largest(a: FloatArray) -> float:
+    """The largest value of `a` (not empty, no NaN), in four running maxima: one would wait on the previous
+    comparison at every step."""
     m = a.shape[0]
-    lo = a.min()
-    hi = a.max()
-    if hi <= lo:
-        return float(lo), float(lo)
+    h0 = h1 = h2 = h3 = a[0]
+    x = 0
+    while x + 4 <= m:
+        h0 = max(h0, a[x])
+        h1 = max(h1, a[x + 1])
+        h2 = max(h2, a[x + 2])
+        h3 = max(h3, a[x + 3])
+        x += 4
+    while x < m:
+        h0 = max(h0, a[x])
+        x += 1
+    return float(max(max(h0, h1), max(h2, h3)))
+
+
+@_jit
+def _median_and_p90(a: FloatArray) -> tuple[float, float]:
+    """p50 and p90 of `a` (not empty, values >= 0) with NumPy's default linear interpolation.
+
+    A histogram pass (bins from 0 to the largest value) finds the bins that hold the order statistics needed;
+    one more pass gathers only those bins' values, which are then selected exactly. Several times faster than
+    quickselect over everything, and exact all the same."""
+    m = a.shape[0]
+    hi = _largest(a)
+    if hi <= 0.0:
+        return 0.0, 0.0
     bins = 4096
-    scale = bins / (hi - lo)
+    scale = bins / hi
     bin_of = np.empty(m, dtype=np.int32)
     counts = np.zeros(bins, dtype=np.int64)
     for x in range(m):
-        b = min(int((a[x] - lo) * scale), bins - 1)
+        b = min(int(a[x] * scale), bins - 1)
         bin_of[x] = b
         counts[b] += 1
-    below = np.empty(bins + 1, dtype=np.int64)  # values in bins before b
-    below[0] = 0
-    for b in range(bins):
-        below[b + 1] = below[b] + counts[b]
-    result = np.empty(2)
-    buffer = np.empty(m)
-    for index, q in ((0, 0.5), (1, 0.9)):
-        pos = q * (m - 1)
-        k = int(pos)
-        frac = pos - k
-        k_next = min(k + 1, m - 1)
-        first = np.searchsorted(below, k, side="right") - 1  # the bin holding order statistic k
-        last = np.searchsorted(below, k_next, side="right") - 1
-        size = 0
-        for x in range(m):
-            if first <= bin_of[x] <= last:
-                buffer[size] = a[x]
-                size += 1
-        rank = k - below[first]
-        _select(buffer, rank, 0, size - 1)
-        low = buffer[rank]
-        high = low
-        if k_next > k:
-            high = buffer[rank + 1]
-            for x in range(rank + 2, size):
-                high = min(high, buffer[x])
-        result[index] = low + frac * (high - low)
-    return float(result[0]), float(result[1])
+    # Each quantile interpolates between order statistics k and k + 1 (k alone at the end).
+    pos50 = 0.5 * (m - 1)
+    pos90 = 0.9 * (m - 1)
+    k50 = int(pos50)
+    k90 = int(pos90)
+    first50, below50 = _bin_of_rank(counts, k50)
+    last50 = _bin_of_rank(counts, min(k50 + 1, m - 1))[0]
+    first90, below90 = _bin_of_rank(counts, k90)
+    last90 = _bin_of_rank(counts, min(k90 + 1, m - 1))[0]
+    buffer50 = np.empty(m)
+    buffer90 = np.empty(m)
+    size50 = 0
+    size90 = 0
+    for x in range(m):
+        b = bin_of[x]
+        if first50 <= b <= last50:
+            buffer50[size50] = a[x]
+            size50 += 1
+        if first90 <= b <= last90:
+            buffer90[size90] = a[x]
+            size90 += 1
+    p50 = _interpolate(buffer50, size50, k50 - below50, pos50 - k50, k50 + 1 < m)
+    p90 = _interpolate(buffer90, size90, k90 - below90, pos90 - k90, k90 + 1 < m)
+    return p50, p90
 
 
 @_jit
@@ -404,6 +475,81 @@ def gini(x: FloatArray) -> float:
         for j in range(n):
             diff += abs(x[i] - x[j])
     return float(diff / (2.0 * n * total))
+
+
+@_jit
+def _tabulate(
+    i: int,
+    weigh: bool,
+    own_utility: FloatArray,
+    own_slope: FloatArray,
+    help_utility: FloatArray,
+    help_slope: FloatArray,
+    own_weight: FloatArray,
+    help_weight: FloatArray,
+    help_weight_bound: FloatArray,
+    idle_weight: FloatArray,
+    help_fixed: FloatArray,
+    help_scale: FloatArray,
+    own_scale: FloatArray,
+    marginal_full: FloatArray,
+    portfolio_value: FloatArray,
+    smean: FloatArray,
+    basis: int,
+    duty: float,
+    w: float,
+    team_eur: float,
+    rank_penalty: float,
+    rework_own: float,
+    rework_help: float,
+    inv_q: float,
+    inv_team_target_eur: float,
+    sl: float,
+    inv_tau: float,
+) -> None:
+    """Member i's utilities for the period per option and request class, and with `weigh` their logit weights
+    (see `tabulated` in _simulate).
+
+    A utility is its class's value at a wait of 0 plus its slope times the wait: the slope is 0 except under the
+    lead-time basis, whose team term grows with the wait. Under the service-level basis the class says whether
+    the request is within reach, which stands in for the wait (0 when it is, infinity when not). Weights are
+    taken relative to the largest utility of all options and classes, so none overflows."""
+    n = own_utility.shape[0]
+    within_matters = team_eur != 0.0 and basis == BASIS_SERVICE_LEVEL
+    slope = team_eur * inv_q / sl if team_eur != 0.0 and basis == BASIS_LEAD_TIME else 0.0
+    own_slope[i] = slope * own_scale[i]
+    bound = 0.0  # idling
+    for c in range(8):
+        m = marginal_full[i] if c & 4 else 0.0
+        v = portfolio_value[i] if c & 2 else 0.0
+        wait = np.inf if within_matters and not c & 1 else 0.0
+        gain = duty + w * m * v
+        if team_eur != 0.0:
+            gain += team_eur * _team_marginal(basis, wait, smean[i], rework_own, v, inv_q, inv_team_target_eur, sl)
+        own_utility[i, c] = gain * own_scale[i]
+        bound = max(bound, own_utility[i, c])
+    for x in range(n):
+        help_slope[i, x] = slope * help_scale[i, x]
+        for c in range(4):
+            v = portfolio_value[x] if c & 2 else 0.0
+            wait = np.inf if within_matters and not c & 1 else 0.0
+            gain = -rank_penalty * marginal_full[i] * v
+            if team_eur != 0.0:
+                gain += team_eur * _team_marginal(basis, wait, smean[x], rework_help, v, inv_q, inv_team_target_eur, sl)
+            help_utility[i, x, c] = help_fixed[i, x] + gain * help_scale[i, x]
+            if x != i:
+                bound = max(bound, help_utility[i, x, c])
+    if not weigh:
+        return
+    for c in range(8):
+        own_weight[i, c] = math.exp((own_utility[i, c] - bound) * inv_tau)
+    idle_weight[i] = math.exp(-bound * inv_tau)
+    help_weight_bound[i] = 0.0
+    for x in range(n):
+        for c in range(4):
+            weight = math.exp((help_utility[i, x, c] - bound) * inv_tau) if x != i else 0.0
+            help_weight[i, x, c] = weight
+            help_weight_bound[i] = max(help_weight_bound[i], weight)
 
 
 # --- the replication --------------------------------------------------------------------------------------------
@@ -479,13 +625,21 @@ def _simulate(
     lam_total = 0.0
     for j in range(n):
         lam_total += lam[j]
-    cumulative = np.cumsum(lam)
+    # Cumulative rates of portfolios 0..n-2 (the last one takes the rest), padded with infinity to a multiple of
+    # 4 so that the count over them below runs in whole vector steps.
+    cumulative = np.full(max(4, (n + 2) & ~3), np.inf)
+    cumulative[: n - 1] = np.cumsum(lam)[: n - 1]
+    some_rate_zero = False
+    for j in range(n):
+        some_rate_zero = some_rate_zero or lam[j] <= 0.0
     mean_rate_value = 0.0
     for j in range(n):
         mean_rate_value += lam[j] * portfolio_value[j] / n
 
-    # Request store; queues are linked lists through `nxt` (FIFO: new requests always arrive "now").
-    # Filled in as requests arrive; only the first n_req entries are ever read.
+    # Request store, filled in as requests arrive; only the first n_req entries are ever read. Queues are linked
+    # lists through `nxt` (FIFO: new requests always arrive "now"): nxt[r] is the request after r in its queue
+    # (-1 at the end), the queue of portfolio j hangs from the anchor entry nxt[cap + j] (its head), and
+    # qtail[j] is its last request, or that anchor while the queue is empty: appending needs no test.
     arrival = np.empty(cap)
     work = np.empty(cap)
     value = np.empty(cap)
@@ -494,10 +648,10 @@ def _simulate(
     owner = np.empty(cap, dtype=np.int64)
     handler = np.empty(cap, dtype=np.int64)
     generation = np.empty(cap, dtype=np.int64)
-    nxt = np.empty(cap, dtype=np.int64)
+    nxt = np.empty(cap + n, dtype=np.int64)
+    nxt[cap:] = -1
     n_req = 0
-    qhead = np.full(n, -1, dtype=np.int64)
-    qtail = np.full(n, -1, dtype=np.int64)
+    qtail = np.arange(cap, cap + n)
     qlen = np.zeros(n, dtype=np.int64)
     queued = 0  # requests waiting in all queues together
 
@@ -513,6 +667,9 @@ def _simulate(
 
     revenue = np.zeros(n)
     target = np.zeros(n)
+    # m_i for the period (docs/simulation.md §2) while the revenue is below `marginal_until`, 0 from there on.
+    marginal_full = np.zeros(n)
+    marginal_until = np.zeros(n)
     effort = np.ones(n)
     willingness = np.full(n, fp[F_WILLINGNESS_INITIAL])
     perceived = np.ones((n, n))  # before any period: every colleague counts as an average reciprocator
@@ -532,22 +689,34 @@ def _simulate(
     own_scale = np.empty(n)  # hours^-1 of own work: a_i / s_i
     help_scale = np.empty((n, n))  # a_i e / s_j
     help_fixed = np.empty((n, n))  # (alpha + beta c_i g_ij + sigma visible) a_i e / s_j
-    # Without a team term or a rank penalty, helping is worth the same whichever request it is: its logit
-    # weight is then computed once per period, relative to a bound on the member's utilities.
+    # Within a period an option's utility depends on the request at the head of a queue only through its class:
+    # whether it has revenue (rework has none; it matters under a rank bonus and the revenue basis), and whether
+    # it can still finish within the service level (the service-level basis only). So the logit weight of every
+    # option and class is computed once per period, relative to a bound on the member's utilities, and a
+    # decision looks its weights up: no exp per queue. Only the lead-time basis, whose team term grows with
+    # the wait itself, computes utilities at each decision (the exact path below).
+    tabulated = not (team_eur != 0.0 and basis == BASIS_LEAD_TIME)
+    # Without a team term or a rank penalty, helping is worth the same whatever the request: one class.
     help_static = team_eur == 0.0 and rank_penalty == 0.0
-    reference = np.zeros(n)
-    help_weight = np.zeros((n, n))
-    # ... and so is own work: its gain is duty plus, when the request has revenue and the bonus still moves,
-    # w m v_i (m is 0 or B / T_i); idling is worth 0. Their weights too are computed once per period.
-    own_full_weight = np.zeros(n)
-    own_duty_weight = np.zeros(n)
+    within_matters = team_eur != 0.0 and basis == BASIS_SERVICE_LEVEL
+    # help_weight[i, x, c]: helping x with a request of class c = 2 (has revenue) + 1 (within reach); 0 for x = i.
+    help_weight = np.zeros((n, n, 4))
+    help_utility = np.zeros((n, n, 4))  # its utility at a wait of 0 (euros per hour) ...
+    help_slope = np.zeros((n, n))  # ... and how much it rises per hour of wait (the lead-time basis)
+    help_weight_bound = np.zeros(n)  # the largest of them per member: help when every colleague has work waiting
+    # own_weight[i, c]: own work with c = 4 (the bonus still moves, m > 0) + 2 (has revenue) + 1 (within reach).
+    own_weight = np.zeros((n, 8))
+    own_utility_class = np.zeros((n, 8))
+    own_slope = np.zeros(n)
     idle_weight = np.zeros(n)
     # The cost of helping (euros per hour, subtracted from "help"): under a threshold or capped bonus while the
     # target is not reached, the bonus at stake over the working hours left in the period (computed at the
     # decision); under a linear or rank bonus the bonus an hour of own work earns, w m v_i a_i / s_i, fixed for
     # a period, as is its logit factor exp(-cost / tau); without an individual bonus nothing.
     deadline = shape in (SHAPE_THRESHOLD, SHAPE_CAPPED)
-    stake = w * bonus_b
+    # Per member, though it is the same for all: read inside the loop over members, it keeps the compiler from
+    # hoisting the exp of the cost out of that loop and computing it at every event, needed or not.
+    stake = np.full(n, w * bonus_b)
     help_cost = np.zeros(n)
     help_cost_weight = np.ones(n)
     period_end = 0.0
@@ -570,6 +739,11 @@ def _simulate(
     period = -1
     t = 0.0
     available = 0  # members free, present and not in an idle spell now
+    # ... and which ones: a set of bits, so that an arrival offers itself to them without a scan of the team.
+    ready = np.zeros((n + 63) >> 6, dtype=np.uint64)
+    # ... and the portfolios with work waiting, so that a decision looks at those queues only: mostly a few.
+    waiting = np.zeros((n + 63) >> 6, dtype=np.uint64)
+    colleagues = np.empty(n, dtype=np.int64)  # a decision's colleagues with work waiting, `k` of them
     tc = np.inf  # the next completion, at time tc by member mc (kept up to date: a scan per event costs)
     mc = -1
 
@@ -615,9 +789,15 @@ def _simulate(
                     target[i] = fp[F_TARGET_LEVEL] * base * hours_per_day * period_length
                     team_target_eur += target[i]
                     revenue[i] = 0.0
+                    marginal_full[i] = _marginal_own(shape, bonus_b, 0.0, target[i], cap_level)
+                    marginal_until[i] = np.inf
+                    if shape == SHAPE_THRESHOLD:
+                        marginal_until[i] = target[i]
+                    elif shape == SHAPE_CAPPED:
+                        marginal_until[i] = cap_level * target[i]
                     if scheme and ip[I_EFFORT_MODELLED]:
                         # Effort maximises M a - kappa (a - a_min)^2 with M the bonus one more unit of effort brings.
-                        m0 = _marginal_own(shape, bonus_b, 0.0, target[i], cap_level)
+                        m0 = marginal_full[i]
                         gain = (
                             hours_per_day
                             * period_length
@@ -637,35 +817,53 @@ def _simulate(
                 for i in range(n):
                     own_scale[i] = effort[i] * inv_smean[i]
                     if not deadline:
-                        m0 = _marginal_own(shape, bonus_b, 0.0, target[i], cap_level)
+                        m0 = marginal_full[i]
                         help_cost[i] = w * m0 * portfolio_value[i] * own_scale[i]
                         help_cost_weight[i] = math.exp(-help_cost[i] * inv_tau)
                     beta_c = fp[F_RECIPROCITY] * willingness[i]
                     for x in range(n):
                         help_scale[i, x] = effort[i] * e * inv_smean[x]
                         help_fixed[i, x] = (help_constant + beta_c * perceived[i, x]) * help_scale[i, x]
-                    if help_static:
-                        m0 = _marginal_own(shape, bonus_b, 0.0, target[i], cap_level)
-                        full = (duty + w * m0 * portfolio_value[i]) * own_scale[i]
-                        bound = max(0.0, duty * own_scale[i], full)
-                        for x in range(n):
-                            if x != i:
-                                bound = max(bound, help_fixed[i, x])
-                        reference[i] = bound
-                        own_full_weight[i] = math.exp((full - bound) * inv_tau)
-                        own_duty_weight[i] = math.exp((duty * own_scale[i] - bound) * inv_tau)
-                        idle_weight[i] = math.exp(-bound * inv_tau)
-                        for x in range(n):
-                            help_weight[i, x] = math.exp((help_fixed[i, x] - bound) * inv_tau)
-                        help_weight[i, i] = 0.0
+                    if scheme:
+                        _tabulate(
+                            i,
+                            tabulated,
+                            own_utility_class,
+                            own_slope,
+                            help_utility,
+                            help_slope,
+                            own_weight,
+                            help_weight,
+                            help_weight_bound,
+                            idle_weight,
+                            help_fixed,
+                            help_scale,
+                            own_scale,
+                            marginal_full,
+                            portfolio_value,
+                            smean,
+                            basis,
+                            duty,
+                            w,
+                            team_eur,
+                            rank_penalty,
+                            rework_own,
+                            rework_help,
+                            inv_q,
+                            inv_team_target_eur,
+                            sl,
+                            inv_tau,
+                        )
                 p_finished = 0
                 p_within = 0
                 p_right = 0
                 p_lead_sum = 0.0
             available = 0
+            ready[:] = 0
             for i in range(n):
                 if busy[i] < 0 and not absent[day, i]:
                     available += 1
+                    _add_member(ready, i)
             offer_all = True
         elif tc <= next_arrival:
             i = mc
@@ -674,22 +872,22 @@ def _simulate(
             duration = t - start[r]
             hours_worked[i] += duration
             o = owner[r]
-            if o != i:
-                help_matrix[i, o] += duration
-                help_period[i, o] += duration
-                if help_counts_after[i]:
-                    help_after_hours += duration
+            # Help hours: added as 0 for own work rather than branched on (x + 0.0 is x).
+            help_duration = duration if o != i else 0.0
+            help_matrix[i, o] += help_duration
+            help_period[i, o] += help_duration
+            help_after_hours += help_duration if help_counts_after[i] else 0.0
             revenue[o] += value[r]
             team_revenue += value[r]
             finished_count += 1
             lead = t - arrival[r]
             p_finished += 1
             p_lead_sum += lead
-            if lead <= sl:
-                p_within += 1
+            p_within += 1 if lead <= sl else 0
             busy[i] = -1
             if not absent[day, i]:
                 available += 1
+                _add_member(ready, i)
             busy_until[i] = np.inf
             tc = np.inf
             mc = -1
@@ -717,12 +915,10 @@ def _simulate(
                 handler[k] = -1
                 start[k] = np.nan
                 finish[k] = np.nan
-                if qtail[o] >= 0:
-                    nxt[qtail[o]] = k
-                else:
-                    qhead[o] = k
+                nxt[qtail[o]] = k
                 qtail[o] = k
                 qlen[o] += 1
+                _add_member(waiting, o)
                 queued += 1
                 offer_all = True  # the rework is an arrival: every free member (i among them) may take it
                 first = o
@@ -731,10 +927,12 @@ def _simulate(
         else:
             u, rng = _uniform(rng)
             u *= lam_total
+            # The owner: the first portfolio whose cumulative rate exceeds u. Counted, not searched: the
+            # cumulative rates rise, so the count is that index, and it has no branch to mispredict.
             o = 0
-            while o < n - 1 and cumulative[o] <= u:
-                o += 1
-            while lam[o] <= 0.0:  # guard against rounding at the edge of a zero-rate portfolio
+            for x in range(cumulative.shape[0]):
+                o += 1 if cumulative[x] <= u else 0
+            while some_rate_zero and lam[o] <= 0.0:  # guard against rounding at the edge of a zero-rate portfolio
                 o -= 1
             if n_req == cap:
                 return False, _empty_replication()
@@ -754,12 +952,10 @@ def _simulate(
             handler[k] = -1
             start[k] = np.nan
             finish[k] = np.nan
-            if qtail[o] >= 0:
-                nxt[qtail[o]] = k
-            else:
-                qhead[o] = k
+            nxt[qtail[o]] = k
             qtail[o] = k
             qlen[o] += 1
+            _add_member(waiting, o)
             queued += 1
             offer_all = True
             first = o
@@ -767,19 +963,25 @@ def _simulate(
             next_arrival = t + x / lam_total
 
         # Decision points (written out here, not in a function: a call with this many arrays costs more than
-        # the decision itself).
-        candidates = n + 1 if offer_all else 1
-        for c in range(candidates):
-            if queued == 0 or (available == 0 and c > 0):
-                break  # (the owner of a new request is offered it even in an idle spell)
-            if not offer_all:
-                i = single
-            elif c == 0:
-                i = first
-            else:
-                i = c - 1
-                if i == first:
-                    continue
+        # the decision itself). The first is the owner's (of a new request), or the one member's who finished;
+        # with `offer_all` the members in `ready` follow in order of member index. A decision only changes the
+        # decider's own state, so the members not yet visited keep the state they had when the scan began.
+        i = first if offer_all else single
+        visited = 0  # decision points offered so far
+        word = -1  # the word of `ready` being scanned, and its members not yet visited
+        unvisited = np.uint64(0)
+        while queued > 0:
+            if visited > 0:
+                if not offer_all or available == 0:
+                    break  # (the owner of a new request is offered it even in an idle spell)
+                while unvisited == 0 and word + 1 < ready.shape[0]:
+                    word += 1
+                    unvisited = ready[word]
+                if unvisited == 0:
+                    break
+                i = (word << 6) + int(_trailing_zeros(unvisited))
+                unvisited &= unvisited - np.uint64(1)
+            visited += 1
             if i < 0 or busy[i] >= 0 or absent[day, i]:
                 continue
             was_resting = resting[i]
@@ -792,118 +994,133 @@ def _simulate(
             elif policy == POLICY_POOLED:
                 oldest = np.inf
                 for x in range(n):
-                    if qlen[x] > 0 and arrival[qhead[x]] < oldest:
-                        oldest = arrival[qhead[x]]
+                    if qlen[x] > 0 and arrival[nxt[cap + x]] < oldest:
+                        oldest = arrival[nxt[cap + x]]
                         j = x
             else:
                 # Two stages, each a logit over utilities in euros per working hour: own work (or idle when the
                 # own queue is empty) against "help", valued by the best colleague queue net of the cost of
                 # helping; then, when helping, which colleague's queue.
-                m = _marginal_own(shape, bonus_b, revenue[i], target[i], cap_level)
-                own = -1
-                own_utility = 0.0
-                if qlen[i] > 0:
-                    own = i
-                    r = qhead[i]
-                    gain = duty + w * m * value[r]
-                    if team_eur != 0.0:
-                        gain += team_eur * _team_marginal(
-                            basis, t - arrival[r], smean[i], rework_own, value[r], inv_q, inv_team_target_eur, sl
-                        )
-                    own_utility = gain * own_scale[i]
+                m = marginal_full[i] if revenue[i] < marginal_until[i] else 0.0  # _marginal_own, precomputed
+                own = i if qlen[i] > 0 else -1
                 if own >= 0 and qlen[i] == queued:
                     j = i  # no colleague has work waiting: nothing to choose
                 else:
-                    cost = help_cost[i]
-                    cost_weight = help_cost_weight[i]
-                    if deadline and m > 0.0:
-                        cost = stake / max(1.0, period_end - t)
-                        cost_weight = math.exp(-cost * inv_tau)
                     first_weight = 0.0  # own work or idle
-                    help_weight_best = 0.0  # "help", on the same scale as first_weight
-                    help_total = 0.0  # the colleague queues' weights together (stage two)
-                    if help_static:
-                        # Weights relative to the member's utility bound for the period, precomputed: no exp
-                        # per queue.
+                    if tabulated:
+                        # Weights relative to the member's utility bound for the period, looked up by class.
                         if own < 0:
                             first_weight = idle_weight[i]
-                        elif m > 0.0 and value[qhead[i]] > 0.0:
-                            first_weight = own_full_weight[i]
                         else:
-                            first_weight = own_duty_weight[i]
-                        for x in range(n):
-                            weight = help_weight[i, x] if qlen[x] > 0 else 0.0  # help_weight[i, i] is 0
-                            weights[x] = weight
-                            help_total += weight
-                            help_weight_best = max(help_weight_best, weight)
-                        help_weight_best *= cost_weight
-                    if first_weight + help_weight_best < 1e-250:
-                        # Not precomputed, or all underflowed: exact, relative to the best option.
-                        best = -np.inf
-                        for x in range(n):
-                            if x == i or qlen[x] == 0:
-                                continue
-                            utility = help_fixed[i, x]
-                            if not help_static:
-                                r = qhead[x]
-                                # w h_ij: under a rank bonus a colleague's revenue lowers one's own rank.
-                                gain = -rank_penalty * m * value[r]
-                                if team_eur != 0.0:
-                                    gain += team_eur * _team_marginal(
-                                        basis,
-                                        t - arrival[r],
-                                        smean[x],
-                                        rework_help,
-                                        value[r],
-                                        inv_q,
-                                        inv_team_target_eur,
-                                        sl,
-                                    )
-                                utility += gain * help_scale[i, x]
-                            utilities[x] = utility
-                            best = max(best, utility)
-                        top = max(own_utility, best - cost)
-                        first_weight = math.exp((own_utility - top) * inv_tau)
-                        help_weight_best = math.exp((best - cost - top) * inv_tau)
-                        help_total = -1.0  # stage two's weights are computed only when "help" is chosen
+                            r = nxt[cap + i]
+                            c = (4 if m > 0.0 else 0) + (2 if value[r] > 0.0 else 0)
+                            if within_matters and (t - arrival[r]) + smean[i] <= sl:
+                                c += 1
+                            first_weight = own_weight[i, c]
                     u, rng = _uniform(rng)
                     j = own
-                    if u * (first_weight + help_weight_best) >= first_weight:
-                        if help_total < 0.0:
-                            help_total = 0.0
-                            for x in range(n):
-                                weight = 0.0
-                                if x != i and qlen[x] > 0:
-                                    weight = math.exp((utilities[x] - best) * inv_tau)
-                                weights[x] = weight
-                                help_total += weight
-                        u, rng = _uniform(rng)
-                        u *= help_total
-                        for x in range(n):
-                            if weights[x] > 0.0:
-                                j = x
-                                u -= weights[x]
-                                if u < 0.0:
-                                    break
+                    # Stay with own work (or idle) is decided by u * (first + help) < first, with help the best
+                    # colleague queue's weight times the factor of the cost of helping, which is at most 1.
+                    # A larger help weight only makes staying less likely, and rounding is monotone: when the
+                    # test says stay with an upper bound on help, the exact test says so too. The bounds
+                    # (every colleague's queue, then without the cost) spare the scan and the exp. A first
+                    # weight below 1e-250 takes the exact path below, so the shortcut is not taken then.
+                    stays = first_weight >= 1e-250 and u * (first_weight + help_weight_bound[i]) < first_weight
+                    help_weight_max = 0.0  # the best colleague queue's weight, before the cost of helping
+                    help_total = 0.0  # all colleague queues' weights together (stage two)
+                    k = 0
+                    if not stays:
+                        k = _members_except(waiting, i, colleagues)
+                    if tabulated and not stays:
+                        for q in range(k):
+                            x = colleagues[q]
+                            c = 0
+                            if not help_static:
+                                r = nxt[cap + x]
+                                c = 2 if value[r] > 0.0 else 0
+                                if within_matters and (t - arrival[r]) + smean[x] <= sl:
+                                    c += 1
+                            weight = help_weight[i, x, c]
+                            weights[q] = weight
+                            help_total += weight
+                            help_weight_max = max(help_weight_max, weight)
+                        stays = first_weight >= 1e-250 and u * (first_weight + help_weight_max) < first_weight
+                    if not stays:
+                        cost = help_cost[i]
+                        cost_weight = help_cost_weight[i]
+                        if deadline and m > 0.0:
+                            cost = stake[i] / max(1.0, period_end - t)
+                            cost_weight = math.exp(-cost * inv_tau)
+                        help_weight_best = help_weight_max * cost_weight  # "help", on the scale of first_weight
+                        exact = first_weight + help_weight_best < 1e-250
+                        if exact:
+                            # Not precomputed, or all underflowed: exact, relative to the best option.
+                            # The utilities of the period's classes (_tabulate), plus the rise with the wait.
+                            own_utility = 0.0  # idle
+                            if own >= 0:
+                                r = nxt[cap + i]
+                                c = (4 if m > 0.0 else 0) + (2 if value[r] > 0.0 else 0)
+                                if within_matters and (t - arrival[r]) + smean[i] <= sl:
+                                    c += 1
+                                own_utility = own_utility_class[i, c] + own_slope[i] * (t - arrival[r])
+                            best = -np.inf
+                            for q in range(k):
+                                x = colleagues[q]
+                                r = nxt[cap + x]
+                                c = 2 if value[r] > 0.0 else 0
+                                if within_matters and (t - arrival[r]) + smean[x] <= sl:
+                                    c += 1
+                                utility = help_utility[i, x, c] + help_slope[i, x] * (t - arrival[r])
+                                utilities[q] = utility
+                                best = max(best, utility)
+                            # The better of the two gets weight 1 (exp(0)), the other exp(difference / tau).
+                            first_weight = 1.0
+                            help_weight_best = 1.0
+                            if own_utility >= best - cost:
+                                help_weight_best = math.exp((best - cost - own_utility) * inv_tau)
+                            else:
+                                first_weight = math.exp((own_utility - (best - cost)) * inv_tau)
+                        if u * (first_weight + help_weight_best) >= first_weight:
+                            # Stage two, whom to help: on the exact path its weights are computed only now that
+                            # "help" has been chosen.
+                            if exact:
+                                help_total = 0.0
+                                for q in range(k):
+                                    difference = utilities[q] - best
+                                    weight = math.exp(difference * inv_tau) if difference < 0.0 else 1.0
+                                    weights[q] = weight
+                                    help_total += weight
+                            u, rng = _uniform(rng)
+                            u *= help_total
+                            for q in range(k):
+                                if weights[q] > 0.0:
+                                    j = colleagues[q]
+                                    u -= weights[q]
+                                    if u < 0.0:
+                                        break
             if j >= 0:
-                r = qhead[j]
-                qhead[j] = nxt[r]
-                if qhead[j] < 0:
-                    qtail[j] = -1
+                r = nxt[cap + j]
+                nxt[cap + j] = nxt[r]
+                qtail[j] = cap + j if nxt[r] < 0 else qtail[j]
                 qlen[j] -= 1
+                if qlen[j] == 0:
+                    _remove_member(waiting, j)
                 queued -= 1
                 start[r] = t
                 handler[r] = i
                 busy[i] = r
                 if not was_resting:
                     available -= 1
-                busy_until[i] = t + work[r] / (effort[i] * (1.0 if j == i else e))
+                    _remove_member(ready, i)
+                speed = effort[i] * (1.0 if j == i else e)
+                busy_until[i] = t + (work[r] if speed == 1.0 else work[r] / speed)  # (x / 1 is x: no division)
                 if busy_until[i] < tc:
                     tc = busy_until[i]
                     mc = i
                 help_counts_after[i] = targets_exist and j != i and revenue[i] >= target[i]
             elif not was_resting:
                 available -= 1  # an idle spell starts
+                _remove_member(ready, i)
             resting[i] = j < 0
 
     # The end of the horizon: settle the last period and count the hours of work in hand.
@@ -1002,6 +1219,7 @@ def _window_metrics(
     n_wait = 0
     within_hit = 0
     within_count = 0
+    # The comparisons are counted as 0 or 1 rather than branched on: their outcome is as good as random.
     for k in range(m):
         a = arrival[k]
         if a < lo or a >= hi:
@@ -1012,8 +1230,7 @@ def _window_metrics(
             n_lead += 1
             lead_sum += lead
             sl_count += 1
-            if lead <= sl:
-                sl_hit += 1
+            sl_hit += 1 if lead <= sl else 0
         elif t_end - a > sl:
             sl_count += 1
         if not math.isnan(start[k]):
@@ -1021,8 +1238,7 @@ def _window_metrics(
             wait_sum += wait
             n_wait += 1
             within_count += 1
-            if wait <= within:
-                within_hit += 1
+            within_hit += 1 if wait <= within else 0
         elif t_end - a > within:
             within_count += 1
     if n_lead > 0:

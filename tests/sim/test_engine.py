@@ -5,12 +5,14 @@ from __future__ import annotations
 import ast
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from naober.sim import Estimate, ParameterError, Params, Result, Scheme, Team, kernel, run
+from naober.sim.presets import PRESETS, preset_params
 from naober.sim.results import METRIC_NAMES, t_quantile_975
 
 SIM = Path(__file__).resolve().parents[2] / "naober" / "sim"
@@ -126,6 +128,48 @@ def test_request_table_agrees_with_the_metrics() -> None:
         assert metric["help_hours"] == pytest.approx(hours[helped].sum(), rel=1e-9)
         assert np.all(rows["start"][started] >= rows["arrival"][started])
         assert np.all(rows["finish"][done] >= rows["start"][done])
+
+
+@pytest.mark.parametrize("preset", ["vast", "team", "waardegedreven"])
+def test_near_zero_temperature_nobody_helps_while_their_own_queue_has_work(preset: str) -> None:
+    """With the temperature near zero every choice is the best option (docs/simulation.md §2), and duty is
+    worth more than helping: a member helps only when nothing of their own is waiting. Most logit weights
+    underflow then, so the decisions go through the exact path; the presets cover all three ways the kernel
+    weighs a choice: one class per queue (vast), request classes (team) and utilities that grow with the wait
+    (waardegedreven). Seed 5, 3 replications of the small team; the property is exact, no tolerance."""
+    scheme = replace(PRESETS[preset].scheme, temperature_eur=0.001)
+    params = Params(team=SMALL_TEAM, scheme=scheme, replications=3, keep_requests=True)
+    requests = run(params, seed=5).requests
+    assert requests is not None
+    for k in range(params.replications):
+        rows = requests[requests["replication"] == k]
+        helped = rows[np.isfinite(rows["start"]) & (rows["handler"] != rows["owner"])]
+        assert len(helped) > 20
+        for handler, start in zip(helped["handler"], helped["start"], strict=True):
+            own = rows[rows["owner"] == handler]
+            waiting = (own["arrival"] < start) & ~(own["start"] <= start)  # a NaN start: never started
+            assert not waiting.any(), f"member {handler} helped at {start} with own work waiting"
+
+
+# Mean lead time (hours) and help share of each preset, 10 replications of the default team, seed 11, as the
+# kernel computed them before its choices were tabulated per period (commit 07f9d75). The kernel's speed-ups
+# must not change what it computes; a change of the model itself updates these numbers on purpose.
+PINNED = {
+    "individueel": (7.509640109913863, 0.14556757762627334),
+    "team": (3.0403834308738564, 0.453691311234221),
+    "hybride": (5.6833670874831, 0.24689928111519258),
+    "rang": (10.682086048776963, 0.039033650954008924),
+    "waardegedreven": (2.1906481609836654, 0.5740596677905759),
+    "vast": (3.267572701089814, 0.4223778921999449),
+}
+
+
+@pytest.mark.parametrize("preset", sorted(PINNED))
+def test_the_presets_give_the_pinned_results(preset: str) -> None:
+    result = run(preset_params(preset, replications=10), seed=11)
+    lead, help_share = PINNED[preset]
+    assert result.aggregate["lead_time_mean_hours"].mean == pytest.approx(lead, rel=1e-9)
+    assert result.aggregate["help_share"].mean == pytest.approx(help_share, rel=1e-9)
 
 
 def test_rework_comes_back_to_the_same_queue_without_revenue() -> None:
